@@ -1,0 +1,1 @@
+// The NeuralNetworks layer of TrustRegion (see ../shared/ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+// The Policies layer of TrustRegion (see ../shared/ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+// The PolicyOptimization layer of TrustRegion (see ../shared/ARCHITECTURE.md).

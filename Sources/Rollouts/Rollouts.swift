@@ -1,0 +1,1 @@
+// The Rollouts layer of TrustRegion (see ../shared/ARCHITECTURE.md).

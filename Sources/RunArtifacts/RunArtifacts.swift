@@ -1,0 +1,1 @@
+// The RunArtifacts layer of TrustRegion (see ../shared/ARCHITECTURE.md).

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func RolloutsModuleLinks() { #expect(Bool(true)) }
