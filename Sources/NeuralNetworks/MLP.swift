@@ -1,0 +1,104 @@
+import DenseLinearAlgebra
+
+/// A multilayer perceptron whose parameters live in one flat Float vector θ.
+///
+/// Layer l (1-based) maps widths[l−1] → widths[l]: z = a·W + b, then the hidden activation on all
+/// layers but the last, which is linear. In θ, each layer stores its weights W as a row-major
+/// `widths[l−1] × widths[l]` block followed by its bias b; layers are views into θ, so conjugate
+/// gradient and line searches treat θ as a plain vector. The type holds no parameters itself: every
+/// pass takes θ, which keeps snapshots, line-search trials and checkpoints trivially cheap.
+public struct MLP: Sendable, Hashable, Codable {
+    /// The widths [input, hidden₁, …, output].
+    public let widths: [Int]
+    /// The nonlinearity of the hidden layers.
+    public let activation: Activation
+
+    /// Creates an MLP description.
+    ///
+    /// - Precondition: at least an input and an output width, all positive.
+    public init(widths: [Int], activation: Activation = .tanh) {
+        precondition(widths.count >= 2 && widths.allSatisfy { $0 > 0 }, "MLP widths must be positive")
+        self.widths = widths
+        self.activation = activation
+    }
+
+    /// Creates an MLP from input width, hidden widths and output width.
+    public init(inputWidth: Int, hiddenWidths: [Int], outputWidth: Int, activation: Activation = .tanh) {
+        self.init(widths: [inputWidth] + hiddenWidths + [outputWidth], activation: activation)
+    }
+
+    /// The number of layers with parameters.
+    public var layerCount: Int { widths.count - 1 }
+    /// The input width.
+    public var inputWidth: Int { widths[0] }
+    /// The output width.
+    public var outputWidth: Int { widths[widths.count - 1] }
+
+    /// The offset in θ of layer `layer`'s weights (0-based layer index).
+    public func weightOffset(layer: Int) -> Int {
+        var offset = 0
+        for previous in 0..<layer { offset += (widths[previous] + 1) * widths[previous + 1] }
+        return offset
+    }
+
+    /// The offset in θ of layer `layer`'s bias (0-based layer index).
+    public func biasOffset(layer: Int) -> Int {
+        weightOffset(layer: layer) + widths[layer] * widths[layer + 1]
+    }
+
+    /// |θ|: the total number of parameters.
+    public var parameterCount: Int { weightOffset(layer: layerCount) }
+
+    /// Multiply–adds of one forward pass per input row (2× this is its FLOP count).
+    public var multiplyAddsPerRow: Int {
+        (0..<layerCount).reduce(0) { $0 + widths[$1] * widths[$1 + 1] }
+    }
+
+    /// Orthogonal initialisation as SB3's: each weight matrix orthogonal with gain √2 on hidden layers
+    /// and `outputGain` on the last (0.01 for a policy head, 1 for a value head); biases zero.
+    public func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float] {
+        var parameters = [Float](repeating: 0, count: parameterCount)
+        for layer in 0..<layerCount {
+            let gain: Float = layer == layerCount - 1 ? outputGain : Float(2.0).squareRoot()
+            let weights = OrthogonalInitialization.matrix(
+                rows: widths[layer], columns: widths[layer + 1], gain: gain, stream: &stream)
+            let offset = weightOffset(layer: layer)
+            for index in weights.indices { parameters[offset + index] = weights[index] }
+        }
+        return parameters
+    }
+}
+
+/// Orthogonal matrices for initialisation (Saxe et al. 2014), as `torch.nn.init.orthogonal_`.
+public enum OrthogonalInitialization {
+    /// A `rows × columns` row-major matrix with orthonormal rows or columns (whichever are fewer),
+    /// scaled by `gain`: a Gaussian matrix's QR factor Q, with R's diagonal signs folded in so the
+    /// distribution is uniform (Haar). Gram–Schmidt in Double, applied twice for stability.
+    public static func matrix(rows: Int, columns: Int, gain: Float, stream: inout RandomStream) -> [Float] {
+        let tall = max(rows, columns)
+        let narrow = min(rows, columns)
+        // `narrow` orthonormal vectors of length `tall`.
+        var vectors = [[Double]]()
+        vectors.reserveCapacity(narrow)
+        for _ in 0..<narrow {
+            var vector = (0..<tall).map { _ in stream.nextNormal() }
+            for _ in 0..<2 {
+                for basis in vectors {
+                    let projection = zip(vector, basis).reduce(0) { $0 + $1.0 * $1.1 }
+                    for index in 0..<tall { vector[index] -= projection * basis[index] }
+                }
+            }
+            let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            vectors.append(norm > 0 ? vector.map { $0 / norm } : vector)
+        }
+        var result = [Float](repeating: 0, count: rows * columns)
+        for row in 0..<rows {
+            for column in 0..<columns {
+                // Columns are the orthonormal vectors when the matrix is tall, rows when it is wide.
+                let value = rows >= columns ? vectors[column][row] : vectors[row][column]
+                result[row * columns + column] = gain * Float(value)
+            }
+        }
+        return result
+    }
+}

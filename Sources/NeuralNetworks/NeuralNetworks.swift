@@ -1,1 +1,0 @@
-// The NeuralNetworks layer of TrustRegion (see ../shared/ARCHITECTURE.md).

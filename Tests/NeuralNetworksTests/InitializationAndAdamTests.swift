@@ -1,0 +1,55 @@
+import DenseLinearAlgebra
+import Testing
+@testable import NeuralNetworks
+
+@Suite struct InitializationAndAdamTests {
+    /// WᵀW = gain²·I for a tall matrix and WWᵀ = gain²·I for a wide one, to 1e-5.
+    @Test(arguments: [(64, 11), (11, 64), (64, 64)])
+    func orthogonalMatricesAreOrthogonal(shape: (Int, Int)) {
+        let (rows, columns) = shape
+        var stream = RandomStream(seed: 1)
+        let gain: Float = 1.5
+        let w = OrthogonalInitialization.matrix(rows: rows, columns: columns, gain: gain, stream: &stream)
+        let narrow = min(rows, columns)
+        for i in 0..<narrow {
+            for j in 0..<narrow {
+                var sum = 0.0
+                for p in 0..<max(rows, columns) {
+                    sum += rows >= columns
+                        ? Double(w[p * columns + i]) * Double(w[p * columns + j])
+                        : Double(w[i * columns + p]) * Double(w[j * columns + p])
+                }
+                #expect(abs(sum - (i == j ? Double(gain * gain) : 0)) < 1e-5)
+            }
+        }
+    }
+
+    @Test func initialParametersHaveZeroBiasesAndHeadGain() {
+        let network = MLP(widths: [4, 16, 16, 2])
+        var stream = RandomStream(seed: 2)
+        let theta = network.initialParameters(outputGain: 0.01, stream: &stream)
+        for layer in 0..<network.layerCount {
+            let bias = network.biasOffset(layer: layer)
+            #expect(theta[bias..<(bias + network.widths[layer + 1])].allSatisfy { $0 == 0 })
+        }
+        let head = network.weightOffset(layer: 2)
+        let headNorm = (head..<network.biasOffset(layer: 2)).reduce(0.0) { $0 + Double(theta[$1] * theta[$1]) }
+        // A 16 × 2 orthogonal block has squared Frobenius norm 2·gain².
+        #expect(abs(headNorm - 2 * 0.0001) < 1e-8)
+    }
+
+    /// Adam's first step moves each coordinate by lr·sign(g) (bias correction makes m̂/√v̂ = ±1);
+    /// and it minimises a convex quadratic.
+    @Test func adamStepsAndConverges() {
+        var adam = Adam(parameterCount: 3, learningRate: 0.1)
+        var theta: [Float] = [1, -2, 3]
+        adam.update(parameters: &theta, gradient: [2, -0.5, 0.001])
+        #expect(abs(theta[0] - 0.9) < 1e-5 && abs(theta[1] + 1.9) < 1e-5 && abs(theta[2] - 2.9) < 1e-4)
+        for _ in 0..<2000 {
+            let gradient = theta.map { 2 * $0 }  // ∇‖θ‖²
+            adam.update(parameters: &theta, gradient: gradient)
+        }
+        #expect(theta.allSatisfy { abs($0) < 1e-2 })
+        #expect(adam.step == 2001)
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func NeuralNetworksModuleLinks() { #expect(Bool(true)) }
