@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "NeuralNetworks", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .target(
-            name: "Policies", dependencies: ["DenseLinearAlgebra", "NeuralNetworks"],
+            name: "Policies",
+            dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strictSettings),
         .target(
             name: "Rollouts", dependencies: ["DenseLinearAlgebra", "Environments", "Policies"],
@@ -61,7 +62,7 @@ let package = Package(
 
         // MARK: - Tests
         .target(
-            name: "_TestSupport", dependencies: ["DenseLinearAlgebra", "Environments"], path: "Sources/_TestSupport"),
+            name: "_TestSupport", dependencies: ["DenseLinearAlgebra", "NeuralNetworks", "Environments"], path: "Sources/_TestSupport"),
         .testTarget(name: "DenseLinearAlgebraTests", dependencies: ["DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "_TestSupport"]),
         .testTarget(

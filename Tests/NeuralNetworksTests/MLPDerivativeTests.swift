@@ -4,28 +4,6 @@ import Testing
 import _TestSupport
 @testable import NeuralNetworks
 
-/// A Double-precision reference forward pass with exact tanh, for finite differences.
-func referenceForward(_ network: MLP, _ parameters: [Double], _ input: [Double], rows: Int) -> [Double] {
-    var activations = input
-    for layer in 0..<network.layerCount {
-        let fanIn = network.widths[layer], fanOut = network.widths[layer + 1]
-        let w = network.weightOffset(layer: layer), b = network.biasOffset(layer: layer)
-        var next = [Double](repeating: 0, count: rows * fanOut)
-        for row in 0..<rows {
-            for j in 0..<fanOut {
-                var z = parameters[b + j]
-                for i in 0..<fanIn { z += activations[row * fanIn + i] * parameters[w + i * fanOut + j] }
-                if layer < network.layerCount - 1 {
-                    z = network.activation == .tanh ? Foundation.tanh(z) : max(z, 0)
-                }
-                next[row * fanOut + j] = z
-            }
-        }
-        activations = next
-    }
-    return activations
-}
-
 @Suite struct MLPDerivativeTests {
     static let shapes: [(MLP, Int)] = [
         (MLP(widths: [3, 5, 2]), 4),
@@ -58,7 +36,7 @@ func referenceForward(_ network: MLP, _ parameters: [Double], _ input: [Double],
         var stream = RandomStream(seed: 10 + UInt64(index))
         let (theta, input) = randomCase(network, rows: rows, stream: &stream)
         let output = network.forward(parameters: theta, input: input, rows: rows)
-        let reference = referenceForward(network, theta.map(Double.init), input.map(Double.init), rows: rows)
+        let reference = ReferenceMLP.forward(network, theta.map(Double.init), input.map(Double.init), rows: rows)
         #expect(maximumAbsoluteDifference(output, reference) < 1e-5)
     }
 
@@ -73,7 +51,7 @@ func referenceForward(_ network: MLP, _ parameters: [Double], _ input: [Double],
             parameters: theta, input: input, rows: rows, outputCotangent: cotangent)
         let thetaD = theta.map(Double.init), inputD = input.map(Double.init), u = cotangent.map(Double.init)
         func objective(_ t: [Double], _ x: [Double]) -> Double {
-            zip(referenceForward(network, t, x, rows: rows), u).reduce(0) { $0 + $1.0 * $1.1 }
+            zip(ReferenceMLP.forward(network, t, x, rows: rows), u).reduce(0) { $0 + $1.0 * $1.1 }
         }
         let h = 1e-6
         let numeric = (0..<theta.count).map { i -> Double in
@@ -101,8 +79,8 @@ func referenceForward(_ network: MLP, _ parameters: [Double], _ input: [Double],
         let jvp = network.differential(parameters: theta, input: input, rows: rows, parameterTangent: tangent)
         let h = 1e-6
         let thetaD = theta.map(Double.init), inputD = input.map(Double.init)
-        let plus = referenceForward(network, zip(thetaD, tangent).map { $0 + h * Double($1) }, inputD, rows: rows)
-        let minus = referenceForward(network, zip(thetaD, tangent).map { $0 - h * Double($1) }, inputD, rows: rows)
+        let plus = ReferenceMLP.forward(network, zip(thetaD, tangent).map { $0 + h * Double($1) }, inputD, rows: rows)
+        let minus = ReferenceMLP.forward(network, zip(thetaD, tangent).map { $0 - h * Double($1) }, inputD, rows: rows)
         let numeric = zip(plus, minus).map { ($0 - $1) / (2 * h) }
         #expect(relativeError(jvp, numeric) < 1e-4)
     }

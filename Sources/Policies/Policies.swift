@@ -1,1 +1,0 @@
-// The Policies layer of TrustRegion (see ../shared/ARCHITECTURE.md).
