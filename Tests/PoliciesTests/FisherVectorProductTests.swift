@@ -1,0 +1,98 @@
+import DenseLinearAlgebra
+import Testing
+import _TestSupport
+@testable import Policies
+
+@Suite struct FisherVectorProductTests {
+    static let heads: [PolicyHead] = [.categorical(actionCount: 4), .diagonalGaussian(dimension: 3)]
+
+    /// KL(p‖p) = 0 exactly for both heads.
+    @Test(arguments: heads) func divergenceFromItselfIsZero(head: PolicyHead) {
+        let problem = PolicyProblem(head: head, seed: 1)
+        let batch = problem.batch()
+        batch.evaluate(at: problem.theta)
+        let kl = batch.divergence(from: batch.distributionParameters)
+        #expect(kl.mean == 0 && kl.maximum == 0)
+    }
+
+    /// The gradient of the mean KL at θ_old vanishes: central differences of D̄_KL(θ_old, θ_old ± h eᵢ)
+    /// in Double are below 1e-9 (they are O(h)).
+    @Test(arguments: heads) func divergenceGradientVanishesAtOld(head: PolicyHead) {
+        let problem = PolicyProblem(head: head, seed: 2)
+        let old = problem.theta.map(Double.init)
+        let h = 1e-5
+        for index in old.indices {
+            var plus = old, minus = old
+            plus[index] += h
+            minus[index] -= h
+            let slope = (problem.meanDivergence(old: old, new: plus) - problem.meanDivergence(old: old, new: minus)) / (2 * h)
+            #expect(abs(slope) < 1e-9)
+        }
+    }
+
+    /// Jᵀ M J v equals the finite-difference Hessian of the mean KL applied to v (relative error
+    /// ≤ 1e-3); Hv by central second differences of D̄_KL(θ_old, θ_old + h eᵢ + h v) in Double.
+    @Test(arguments: heads) func fisherProductMatchesKLHessian(head: PolicyHead) {
+        let problem = PolicyProblem(head: head, seed: 3)
+        var stream = RandomStream(seed: 33)
+        let v = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
+        let batch = problem.batch()
+        batch.evaluate(at: problem.theta)
+        let product = batch.fisherVectorProduct(v, damping: 0)
+        let old = problem.theta.map(Double.init)
+        let h = 1e-4
+        func kl(_ a: Double, _ i: Int, _ b: Double) -> Double {
+            var t = old
+            t[i] += a
+            for j in t.indices { t[j] += b * Double(v[j]) }
+            return problem.meanDivergence(old: old, new: t)
+        }
+        let numeric = old.indices.map { i in
+            (kl(h, i, h) - kl(h, i, -h) - kl(-h, i, h) + kl(-h, i, -h)) / (4 * h * h)
+        }
+        #expect(relativeError(product, numeric) < 1e-3)
+    }
+
+    /// uᵀFv = vᵀFu (1e-5 relative) and vᵀFv ≥ 0 for random vectors.
+    @Test(arguments: heads) func fisherIsSymmetricPositiveSemidefinite(head: PolicyHead) {
+        let problem = PolicyProblem(head: head, seed: 4)
+        let batch = problem.batch()
+        batch.evaluate(at: problem.theta)
+        var stream = RandomStream(seed: 44)
+        for _ in 0..<5 {
+            let u = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
+            let v = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
+            let uFv = VectorOperations.dot(u, batch.fisherVectorProduct(v, damping: 0))
+            let vFu = VectorOperations.dot(v, batch.fisherVectorProduct(u, damping: 0))
+            #expect(abs(uFv - vFu) <= 1e-5 * max(abs(uFv), 1))
+            #expect(VectorOperations.dot(v, batch.fisherVectorProduct(v, damping: 0)) >= 0)
+        }
+    }
+
+    /// Damping adds λv.
+    @Test func dampingAddsScaledVector() {
+        let problem = PolicyProblem(head: .categorical(actionCount: 3), seed: 5)
+        let batch = problem.batch()
+        batch.evaluate(at: problem.theta)
+        let v = [Float](repeating: 0.5, count: problem.policy.parameterCount)
+        let plain = batch.fisherVectorProduct(v, damping: 0)
+        let damped = batch.fisherVectorProduct(v, damping: 0.1)
+        #expect(maximumAbsoluteDifference(zip(damped, plain).map { $0 - $1 }, v.map { $0 * 0.1 }) < 1e-6)
+    }
+
+    /// Threads and block splits give the same bits as serial work on one block... of the same size:
+    /// blocks fix the summation order, threads do not change it.
+    @Test(arguments: heads) func threadsDoNotChangeBits(head: PolicyHead) {
+        let problem = PolicyProblem(head: head, rows: 100, seed: 6)
+        var stream = RandomStream(seed: 66)
+        let v = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
+        let weights = (0..<problem.rows).map { _ in stream.nextNormal() }
+        var results: [[Float]] = []
+        for threads in [1, 2, 3] {
+            let batch = problem.batch(threads: threads, blockSize: 16)
+            batch.evaluate(at: problem.theta)
+            results.append(batch.fisherVectorProduct(v, damping: 0.1) + batch.gradient(logProbabilityWeights: weights))
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+    }
+}
