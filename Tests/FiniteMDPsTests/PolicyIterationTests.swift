@@ -1,0 +1,129 @@
+import DenseLinearAlgebra
+import Testing
+@testable import FiniteMDPs
+
+/// Algorithm 1 and the practical updates over many random MDPs, with the paper's checks.
+@Suite struct PolicyIterationTests {
+    /// The i-th of 50 random MDPs: 2 to 12 states, 2 to 4 actions, γ in {0.5, 0.9, 0.95}, both
+    /// reward conventions.
+    static func mdp(_ index: Int) throws -> FiniteMDP {
+        try FiniteMDP.random(
+            stateCount: [2, 3, 5, 8, 12][index % 5], actionCount: [2, 3, 4][index % 3],
+            discount: [0.5, 0.9, 0.95][index % 3 == 0 ? 2 : index % 2], seed: UInt64(1000 + index),
+            rewardsDependOnAction: index % 4 == 3)
+    }
+
+    /// Algorithm 1: Theorem 1's bound holds, η never decreases, the identities hold to 1e-9·scale,
+    /// and the policy improves strictly over the run.
+    @Test(arguments: 0..<50)
+    func algorithmOneIsMonotoneAndBounded(index: Int) throws {
+        let mdp = try Self.mdp(index)
+        var iteration = try ExactPolicyIteration(
+            mdp: mdp, initialPolicy: .uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount),
+            method: .penalty)
+        let records = try iteration.run(iterations: 6)
+        for record in records {
+            #expect(record.boundHolds, "iteration \(record.iteration): η \(record.expectedReturn) < \(record.bound)")
+            #expect(record.returnDidNotDecrease)
+            #expect(record.identitiesHold)
+            #expect(record.surrogateIdentityResidual < 1e-9 && record.performanceDifferenceResidual < 1e-9)
+            // M_i(π_{i+1}) ≥ M_i(π_i) = η(π_i): the update is at least as good as standing still.
+            #expect(record.theoremBound >= record.previousReturn - 1e-12)
+        }
+        let first = try #require(records.first)
+        let last = try #require(records.last)
+        #expect(last.expectedReturn > first.previousReturn)
+    }
+
+    /// The conservative mixture: α in [0, 1], Kakade–Langford's bound and Theorem 1 hold, η never
+    /// decreases.
+    @Test(arguments: 0..<50)
+    func mixtureUpdateIsMonotoneAndBounded(index: Int) throws {
+        let mdp = try Self.mdp(index)
+        var iteration = try ExactPolicyIteration(
+            mdp: mdp, initialPolicy: .uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount),
+            method: .mixture)
+        for record in try iteration.run(iterations: 6) {
+            #expect(record.stepParameter >= 0 && record.stepParameter <= 1)
+            #expect(record.boundHolds && record.identitiesHold && record.returnDidNotDecrease)
+            #expect(record.bound >= record.previousReturn - 1e-12)  // α = 0 is a candidate
+        }
+    }
+
+    /// The mean-KL-constrained step: D̄_KL^ρ = δ when binding (≤ δ always), Theorem 1 holds (it
+    /// holds for every pair of policies), and the identities hold.
+    @Test(arguments: 0..<50)
+    func meanKLStepMeetsItsBudget(index: Int) throws {
+        let mdp = try Self.mdp(index)
+        let delta = [0.001, 0.01, 0.1][index % 3]
+        var iteration = try ExactPolicyIteration(
+            mdp: mdp, initialPolicy: .uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount),
+            method: .constrained, maxKL: delta)
+        for record in try iteration.run(iterations: 6) {
+            #expect(record.meanKL <= delta * (1 + 1e-9))
+            if record.stepParameter > 0 { #expect(abs(record.meanKL - delta) <= 1e-9 * delta) }
+            #expect(record.boundHolds && record.identitiesHold)
+            #expect(record.surrogate >= record.previousReturn - 1e-12)  // π_i is feasible
+        }
+    }
+
+    /// With C = 0 Algorithm 1's update is greedy policy improvement (Howard's policy iteration).
+    @Test(arguments: 0..<10)
+    func zeroPenaltyIsGreedyImprovement(index: Int) throws {
+        let mdp = try Self.mdp(index)
+        let evaluation = try PolicyEvaluation(
+            mdp: mdp, policy: .uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount))
+        let update = try penalizedPolicyUpdate(evaluation: evaluation, penalty: 0)
+        #expect(update.policy == greedyPolicy(evaluation: evaluation))
+    }
+
+    /// On 2-state, 2-action MDPs Algorithm 1's objective L − C·D_KL^max and the mean-KL program are
+    /// checked against a 401 × 401 grid of policies (C scaled down so the optimum is far from π_i).
+    @Test(arguments: 0..<6)
+    func updatesBeatAGridOfPolicies(seed: Int) throws {
+        let mdp = try FiniteMDP.random(stateCount: 2, actionCount: 2, discount: 0.8, seed: UInt64(seed))
+        var stream = RandomStream(seed: UInt64(seed), stream: 3)
+        let old = TabularPolicy.random(stateCount: 2, actionCount: 2, stream: &stream)
+        let evaluation = try PolicyEvaluation(mdp: mdp, policy: old)
+        let penalty = 0.05 * penaltyCoefficient(epsilon: evaluation.maximumAbsoluteAdvantage, discount: 0.8)
+        let delta = 0.02
+        let weights = evaluation.normalizedVisitation
+        let objective = { (policy: TabularPolicy) in
+            evaluation.surrogate(policy) - penalty * old.maximumKLDivergence(to: policy)
+        }
+        let penalized = try penalizedPolicyUpdate(evaluation: evaluation, penalty: penalty).policy
+        let constrained = try meanKLConstrainedPolicyUpdate(evaluation: evaluation, maxKL: delta).policy
+        #expect(old.meanKLDivergence(to: constrained, stateWeights: weights) <= delta * (1 + 1e-9))
+        var bestPenalized = -Double.infinity
+        var bestConstrained = -Double.infinity
+        let resolution = 400
+        for i in 0...resolution {
+            for j in 0...resolution {
+                let x = Double(i) / Double(resolution)
+                let y = Double(j) / Double(resolution)
+                let candidate = try TabularPolicy(rows: [[x, 1 - x], [y, 1 - y]])
+                bestPenalized = max(bestPenalized, objective(candidate))
+                if old.meanKLDivergence(to: candidate, stateWeights: weights) <= delta {
+                    bestConstrained = max(bestConstrained, evaluation.surrogate(candidate))
+                }
+            }
+        }
+        let scale = evaluation.maximumAbsoluteAdvantage / (1 - mdp.discount)
+        #expect(objective(penalized) >= bestPenalized - 1e-12)
+        // One grid step moves L by up to scale/400, so the grid comes within 1e-2·scale.
+        #expect(objective(penalized) <= bestPenalized + 1e-2 * scale)
+        #expect(evaluation.surrogate(constrained) >= bestConstrained - 1e-12)
+        #expect(evaluation.surrogate(constrained) <= bestConstrained + 1e-2 * scale)
+    }
+
+    @Test func rejectsInvalidStepParameters() throws {
+        let mdp = try Self.mdp(0)
+        let uniform = TabularPolicy.uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount)
+        let evaluation = try PolicyEvaluation(mdp: mdp, policy: uniform)
+        #expect(throws: FiniteMDPError.self) { try meanKLConstrainedPolicyUpdate(evaluation: evaluation, maxKL: 0) }
+        #expect(throws: FiniteMDPError.self) { try penalizedPolicyUpdate(evaluation: evaluation, penalty: -1) }
+        #expect(throws: FiniteMDPError.self) {
+            try ExactPolicyIteration(mdp: mdp, initialPolicy: uniform, method: .constrained, maxKL: .nan)
+        }
+    }
+}
