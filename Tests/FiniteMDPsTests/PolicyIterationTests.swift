@@ -78,7 +78,7 @@ import Testing
     }
 
     /// On 2-state, 2-action MDPs Algorithm 1's objective L − C·D_KL^max and the mean-KL program are
-    /// checked against a 401 × 401 grid of policies (C scaled down so the optimum is far from π_i).
+    /// checked against a 1001 × 1001 grid of policies (C scaled down so the optimum is far from π_i).
     @Test(arguments: 0..<6)
     func updatesBeatAGridOfPolicies(seed: Int) throws {
         let mdp = try FiniteMDP.random(stateCount: 2, actionCount: 2, discount: 0.8, seed: UInt64(seed))
@@ -94,23 +94,30 @@ import Testing
         let penalized = try penalizedPolicyUpdate(evaluation: evaluation, penalty: penalty).policy
         let constrained = try meanKLConstrainedPolicyUpdate(evaluation: evaluation, maxKL: delta).policy
         #expect(old.meanKLDivergence(to: constrained, stateWeights: weights) <= delta * (1 + 1e-9))
+        // Per state and grid point x = π(0|s): its term of Σ_s ρ(s) Σ_a π A, and its KL from π_i.
+        let resolution = 1000
+        let grid = (0...resolution).map { Double($0) / Double(resolution) }
+        let gains = (0..<2).map { state in
+            grid.map { x in
+                evaluation.visitation[state]
+                    * (x * evaluation.advantage(state: state, action: 0) + (1 - x) * evaluation.advantage(state: state, action: 1))
+            }
+        }
+        let divergences = (0..<2).map { state in grid.map { klDivergence(old.distribution(in: state), [$0, 1 - $0]) } }
         var bestPenalized = -Double.infinity
         var bestConstrained = -Double.infinity
-        let resolution = 400
-        for i in 0...resolution {
-            for j in 0...resolution {
-                let x = Double(i) / Double(resolution)
-                let y = Double(j) / Double(resolution)
-                let candidate = try TabularPolicy(rows: [[x, 1 - x], [y, 1 - y]])
-                bestPenalized = max(bestPenalized, objective(candidate))
-                if old.meanKLDivergence(to: candidate, stateWeights: weights) <= delta {
-                    bestConstrained = max(bestConstrained, evaluation.surrogate(candidate))
+        for i in grid.indices {
+            for j in grid.indices {
+                let gain = evaluation.expectedReturn + gains[0][i] + gains[1][j]
+                bestPenalized = max(bestPenalized, gain - penalty * max(divergences[0][i], divergences[1][j]))
+                if weights[0] * divergences[0][i] + weights[1] * divergences[1][j] <= delta {
+                    bestConstrained = max(bestConstrained, gain)
                 }
             }
         }
         let scale = evaluation.maximumAbsoluteAdvantage / (1 - mdp.discount)
+        // Optimal: no grid point is better. Close: one grid step moves L by at most scale/1000.
         #expect(objective(penalized) >= bestPenalized - 1e-12)
-        // One grid step moves L by up to scale/400, so the grid comes within 1e-2·scale.
         #expect(objective(penalized) <= bestPenalized + 1e-2 * scale)
         #expect(evaluation.surrogate(constrained) >= bestConstrained - 1e-12)
         #expect(evaluation.surrogate(constrained) <= bestConstrained + 1e-2 * scale)
