@@ -16,9 +16,12 @@ public struct PolicyUpdate: Sendable {
 /// budget κ the states decouple into `KLConstrainedStateProblem`s with optimal values f_s(κ), each
 /// concave and non-decreasing with slope λ_s(κ) (its Lagrange multiplier). So the problem is the
 /// scalar concave maximisation max_{κ ≥ 0} F(κ) − Cκ with F = Σ_s ρ(s) f_s, whose optimum κ* solves
-/// F'(κ) = Σ_s ρ(s) λ_s(κ) = C; that slope falls continuously from +∞ (at κ → 0, unless every state
-/// is already greedy) to 0, so κ* is found by Brent's method on log κ (to 1e-12), each evaluation
-/// solving every state's problem to 1e-13 in log λ. States with ρ(s) = 0 keep π_i: they add nothing
+/// F'(κ) = Σ_s ρ(s) λ_s(κ) = C. That slope falls continuously to 0 as κ grows, from +∞ at κ → 0 when
+/// π_i has full support, so κ* is found by Brent's method on log κ (to 1e-12), each evaluation
+/// solving every state's problem to 1e-13 in log λ. If the slope is already ≤ C at κ → 0, then κ* = 0
+/// and π_i is optimal. That happens at a deterministic π_i whenever Σ_s ρ(s) max_a A(s, a) ≤ C (always
+/// for γ ≥ 0.2): the KL from a deterministic policy, −log(1 − m), grows linearly in the moved mass m,
+/// like the gain, so Algorithm 1 never leaves it. States with ρ(s) = 0 keep π_i: they add nothing
 /// to L but would add KL. Finally the result is compared with π_i itself (M(π_i) = η(π_i)) and the
 /// better one is returned, so M(π_{i+1}) ≥ M(π_i) holds in floating point too, which is what makes
 /// η non-decreasing.

@@ -123,6 +123,26 @@ import Testing
         #expect(evaluation.surrogate(constrained) <= bestConstrained + 1e-2 * scale)
     }
 
+    /// From a deterministic π_i the KL −log(1 − m) is linear in the moved mass m, like the gain, so for
+    /// γ ≥ 0.2 (Σ_s ρ(s) max_a A ≤ ε/(1 − γ) ≤ C) Algorithm 1 stays put, while the mean-KL step, which
+    /// handles actions outside the support of π_i, still improves L.
+    @Test(arguments: 0..<10)
+    func deterministicStartIsAFixedPointOfAlgorithmOne(index: Int) throws {
+        let mdp = try Self.mdp(index)
+        let rows = (0..<mdp.stateCount).map { state in
+            (0..<mdp.actionCount).map { $0 == state % mdp.actionCount ? 1.0 : 0.0 }
+        }
+        let evaluation = try PolicyEvaluation(mdp: mdp, policy: TabularPolicy(rows: rows))
+        let penalty = penaltyCoefficient(epsilon: evaluation.maximumAbsoluteAdvantage, discount: mdp.discount)
+        #expect(try penalizedPolicyUpdate(evaluation: evaluation, penalty: penalty).policy == evaluation.policy)
+        // Unless the deterministic policy happens to be optimal (no positive advantage).
+        guard (evaluation.advantages.max() ?? 0) > 1e-12 else { return }
+        let constrained = try meanKLConstrainedPolicyUpdate(evaluation: evaluation, maxKL: 0.01).policy
+        let weights = evaluation.normalizedVisitation
+        #expect(abs(evaluation.policy.meanKLDivergence(to: constrained, stateWeights: weights) - 0.01) < 1e-11)
+        #expect(evaluation.surrogate(constrained) > evaluation.expectedReturn)
+    }
+
     @Test func rejectsInvalidStepParameters() throws {
         let mdp = try Self.mdp(0)
         let uniform = TabularPolicy.uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount)
