@@ -23,7 +23,7 @@ public func klDivergence(_ p: [Double], _ q: [Double]) -> Double {
     return max(sum, 0)
 }
 
-/// C = 4εγ/(1 − γ)², the penalty coefficient of Theorem 1 and Algorithm 1 (paper eq. 9–10).
+/// C = 4εγ/(1 − γ)², the penalty coefficient of Theorem 1 and Algorithm 1 (paper §3).
 ///
 /// - Parameters:
 ///   - epsilon: ε = max_{s,a} |A_π(s, a)|.
@@ -32,7 +32,7 @@ public func penaltyCoefficient(epsilon: Double, discount: Double) -> Double {
     4 * epsilon * discount / ((1 - discount) * (1 - discount))
 }
 
-/// 2εγ/(1 − γ)², the coefficient of α² in Kakade and Langford's mixture bound (paper eq. 6).
+/// 2εγ/(1 − γ)², the coefficient of α² in Kakade and Langford's mixture bound (paper §2).
 ///
 /// - Parameters:
 ///   - epsilon: ε = max_s |Σ_a π'(a|s) A_π(s, a)| for the greedy policy π'.

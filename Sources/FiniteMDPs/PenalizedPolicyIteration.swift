@@ -9,7 +9,7 @@ public struct PolicyUpdate: Sendable {
     public let stepParameter: Double
 }
 
-/// Algorithm 1's update: π_{i+1} = argmax_π [L_{π_i}(π) − C·D_KL^max(π_i, π)] (paper eq. 10), exactly.
+/// Algorithm 1's update: π_{i+1} = argmax_π [L_{π_i}(π) − C·D_KL^max(π_i, π)] (paper §3), exactly.
 ///
 /// **Method.** Writing t for D_KL^max, the problem is max_{π, t} Σ_s ρ(s) Σ_a π(a|s) A(s, a) − C t
 /// subject to D_KL(π_i(·|s) ‖ π(·|s)) ≤ t for every s (the η(π_i) term is constant). For a fixed

@@ -114,7 +114,7 @@ public struct PolicyEvaluation: Sendable {
         return sum
     }
 
-    /// L_π(π̃) = η(π) + Σ_s ρ_π(s) Σ_a π̃(a|s) A_π(s, a), the local approximation of η (paper eq. 3).
+    /// L_π(π̃) = η(π) + Σ_s ρ_π(s) Σ_a π̃(a|s) A_π(s, a), the local approximation of η (paper §2).
     public func surrogate(_ other: TabularPolicy) -> Double {
         expectedReturn + advantageGain(of: other, stateWeights: visitation)
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-// MARK: - The mean-KL-constrained step (paper eq. 12, solved exactly on a finite MDP)
+// MARK: - The mean-KL-constrained step (paper §4, solved exactly on a finite MDP)
 
 /// max_π L_{π_i}(π) subject to D̄_KL^ρ(π_i, π) = Σ_s ρ̂(s) D_KL(π_i(·|s) ‖ π(·|s)) ≤ δ, exactly,
 /// where ρ̂ = ρ_{π_i} normalised to sum to 1 (the expectation over s ~ ρ of the paper's §4).
@@ -69,7 +69,7 @@ public func greedyPolicy(evaluation: PolicyEvaluation) -> TabularPolicy {
 }
 
 /// The mixture step π_new = (1 − α) π_i + α π' with π' greedy and α maximising Kakade and
-/// Langford's lower bound η(π_new) ≥ L_{π_i}(π_new) − (2εγ/(1 − γ)²) α² (paper eq. 6).
+/// Langford's lower bound η(π_new) ≥ L_{π_i}(π_new) − (2εγ/(1 − γ)²) α² (paper §2).
 ///
 /// Here ε = max_s |Σ_a π'(a|s) A_{π_i}(s, a)| (Kakade–Langford's ε, not Theorem 1's max_{s,a}|A|).
 /// Since L_{π_i}(π_new) = η(π_i) + α G with G = Σ_s ρ(s) Σ_a π'(a|s) A(s, a) ≥ 0, the bound is the
