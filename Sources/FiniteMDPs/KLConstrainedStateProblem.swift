@@ -11,7 +11,7 @@ import Foundation
 /// steps. If an action outside the support of p has a larger advantage A° > A⁺, the multiplier of the
 /// sum constraint cannot fall below A°: then u = (A° − A⁺)/λ whenever the root is smaller, and the
 /// missing mass goes to that action. In both cases D_KL(p ‖ π_λ) = Σ_a p(a) log(u + (A⁺ − A(a))/λ) in
-/// closed form. Unless the state is flat (nothing beats p) it decreases continuously from +∞ at
+/// closed form. Unless the state is flat (nothing beats p) it falls continuously from +∞ at
 /// λ → 0 to 0 at λ → ∞, so for a budget κ > 0 the multiplier is the root of
 /// log D_KL(p ‖ π_λ) = log κ in log λ (Brent's method to 1e-13). The multiplier λ is also the slope
 /// of the optimal value in κ, which `penalizedPolicyUpdate` uses.
