@@ -16,7 +16,7 @@ let package = Package(
             name: "TrustRegion",
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs",
             ]
         ),
         .executable(name: "trpo", targets: ["trpo"]),
@@ -54,11 +54,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
+        // Exact finite-MDP theory (Schulman et al. 2015, §2–§4): a side branch above DenseLinearAlgebra.
+        .target(name: "FiniteMDPs", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .executableTarget(
             name: "trpo",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -75,6 +77,8 @@ let package = Package(
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "_TestSupport"]),
         .testTarget(name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"]),
+        .testTarget(
+            name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "_TestSupport"]),
     ]
 )
