@@ -28,8 +28,10 @@ let package = Package(
     ],
     targets: [
         // MARK: - Layers, bottom up
+        .target(name: "CMatrixKernels"),
         .target(
-            name: "DenseLinearAlgebra", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            name: "DenseLinearAlgebra",
+            dependencies: ["CMatrixKernels", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strictSettings),
         .target(name: "NeuralNetworks", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
