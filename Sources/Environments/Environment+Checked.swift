@@ -25,7 +25,8 @@ extension Environment {
     public func checkObservation(_ observation: [Float], name: String) throws {
         let expected = observationSpace.dimension
         guard observation.count == expected else {
-            throw EnvironmentError.observationShapeMismatch(environment: name, expected: expected, actual: observation.count)
+            throw EnvironmentError.observationShapeMismatch(
+                environment: name, expected: expected, actual: observation.count)
         }
         for value in observation where !value.isFinite {
             throw EnvironmentError.nonFiniteObservation(environment: name, values: observation)

@@ -9,6 +9,7 @@ public struct StepResult: Sendable, Hashable {
     /// The episode was cut short from outside the MDP (a time limit): bootstrap from `observation`.
     public var truncated: Bool
 
+    /// A transition from its parts.
     public init(observation: [Float], reward: Double, terminated: Bool, truncated: Bool) {
         self.observation = observation
         self.reward = reward
@@ -23,9 +24,12 @@ public struct StepResult: Sendable, Hashable {
 /// (random-generator words, counters, flags) to `integers`; a wrapper appends its own fields after
 /// those of the environment it wraps and removes them again on restore.
 public struct EnvironmentSnapshot: Sendable, Hashable, Codable {
+    /// Real-valued state (physical state, running sums).
     public var reals: [Double]
+    /// Integer state (random-generator words, counters, flags).
     public var integers: [UInt64]
 
+    /// A snapshot from its fields.
     public init(reals: [Double] = [], integers: [UInt64] = []) {
         self.reals = reals
         self.integers = integers

@@ -32,7 +32,8 @@ extension Space {
         case .discrete(let count):
             return "{\"type\":\"Discrete\",\"n\":\(count)}"
         case .box(let low, let high):
-            return "{\"type\":\"Box\",\"shape\":[\(low.count)],\"low\":\(Space.jsonArray(low)),\"high\":\(Space.jsonArray(high))}"
+            return "{\"type\":\"Box\",\"shape\":[\(low.count)],"
+                + "\"low\":\(Space.jsonArray(low)),\"high\":\(Space.jsonArray(high))}"
         case .multiDiscrete(let counts):
             return "{\"type\":\"MultiDiscrete\",\"nvec\":[\(counts.map(String.init).joined(separator: ","))]}"
         }

@@ -16,7 +16,8 @@ struct EnvsCommand: ParsableCommand {
             for specification in specifications { print(jsonLine(specification)) }
             return
         }
-        let rows = [["id", "observation space", "action space", "max steps", "reward threshold"]]
+        let rows =
+            [["id", "observation space", "action space", "max steps", "reward threshold"]]
             + specifications.map { specification in
                 [
                     specification.id, specification.observationSpace.gymnasiumDescription,

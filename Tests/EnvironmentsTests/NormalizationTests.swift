@@ -69,10 +69,12 @@ struct NormalizationTests {
     }
 
     @Test func frozenStatisticsDoNotMoveAndCanBeTransplanted() throws {
-        let training = NormalizedVectorEnvironment(try VectorEnvironment(id: Pendulum.id, count: 2), normalizesRewards: true)
+        let training = NormalizedVectorEnvironment(
+            try VectorEnvironment(id: Pendulum.id, count: 2), normalizesRewards: true)
         _ = try training.reset(seed: 0)
         for _ in 0..<50 { _ = try training.step([.continuous([1]), .continuous([-1])]) }
-        let evaluation = NormalizedVectorEnvironment(try VectorEnvironment(id: Pendulum.id, count: 2), normalizesRewards: true)
+        let evaluation = NormalizedVectorEnvironment(
+            try VectorEnvironment(id: Pendulum.id, count: 2), normalizesRewards: true)
         evaluation.observationStatistics = training.observationStatistics
         evaluation.returnStatistics = training.returnStatistics
         evaluation.isFrozen = true

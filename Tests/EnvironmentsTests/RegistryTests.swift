@@ -19,9 +19,12 @@ struct RegistryTests {
             #expect(environment.observationSpace == specification.observationSpace)
             #expect(environment.actionSpace == specification.actionSpace)
         }
-        #expect(registry.specification(for: "CartPole-v1")?.observationSpace.gymnasiumDescription
-            == "Box([-4.8 -inf -0.41887903 -inf], [4.8 inf 0.41887903 inf], (4,), float32)")
-        #expect(registry.specification(for: "Pendulum-v1")?.actionSpace.gymnasiumDescription == "Box(-2.0, 2.0, (1,), float32)")
+        #expect(
+            registry.specification(for: "CartPole-v1")?.observationSpace.gymnasiumDescription
+                == "Box([-4.8 -inf -0.41887903 -inf], [4.8 inf 0.41887903 inf], (4,), float32)")
+        #expect(
+            registry.specification(for: "Pendulum-v1")?.actionSpace.gymnasiumDescription
+                == "Box(-2.0, 2.0, (1,), float32)")
     }
 
     @Test func unknownIdListsKnownIds() {

@@ -13,7 +13,9 @@ struct SnapshotTests {
             transitions.append(result)
             if result.terminated || result.truncated {
                 // Record the reset as a pseudo-transition so the random stream is compared too.
-                transitions.append(StepResult(observation: try environment.reset(seed: nil), reward: 0, terminated: false, truncated: false))
+                transitions.append(
+                    StepResult(
+                        observation: try environment.reset(seed: nil), reward: 0, terminated: false, truncated: false))
             }
         }
         return transitions
@@ -52,6 +54,8 @@ struct SnapshotTests {
         _ = try pendulum.reset(seed: 0)
         #expect(throws: EnvironmentError.self) { try cartPole.restore(pendulum.snapshot()) }
         #expect(throws: EnvironmentError.self) { try cartPole.restore(EnvironmentSnapshot()) }
-        #expect(throws: EnvironmentError.self) { try CartPole().restore(EnvironmentSnapshot(reals: [0, 0, 0, 0], integers: [1, 0, 0, 0, 2, 1, 0])) }
+        #expect(throws: EnvironmentError.self) {
+            try CartPole().restore(EnvironmentSnapshot(reals: [0, 0, 0, 0], integers: [1, 0, 0, 0, 2, 1, 0]))
+        }
     }
 }

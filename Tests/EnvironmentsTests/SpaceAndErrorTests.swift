@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import Environments
+import Foundation
 import Testing
 
 @Suite("Spaces, action validation and typed errors")
@@ -8,8 +9,12 @@ struct SpaceAndErrorTests {
         let cartPole = try makeEnvironment(CartPole.id)
         #expect(throws: EnvironmentError.stepBeforeReset(environment: CartPole.id)) { try cartPole.step(.discrete(0)) }
         _ = try cartPole.reset(seed: 0)
-        #expect(throws: EnvironmentError.discreteActionOutOfRange(value: 2, count: 2)) { try cartPole.step(.discrete(2)) }
-        #expect(throws: EnvironmentError.discreteActionOutOfRange(value: -1, count: 2)) { try cartPole.step(.discrete(-1)) }
+        #expect(throws: EnvironmentError.discreteActionOutOfRange(value: 2, count: 2)) {
+            try cartPole.step(.discrete(2))
+        }
+        #expect(throws: EnvironmentError.discreteActionOutOfRange(value: -1, count: 2)) {
+            try cartPole.step(.discrete(-1))
+        }
         #expect(throws: EnvironmentError.actionKindMismatch(action: .continuous([1]), space: .discrete(count: 2))) {
             try cartPole.step(.continuous([1]))
         }
@@ -31,9 +36,12 @@ struct SpaceAndErrorTests {
     }
 
     @Test func messagesNameTheBadInput() {
-        #expect(EnvironmentError.discreteActionOutOfRange(value: 5, count: 3).description == "discrete action 5 is outside 0..<3")
-        #expect(EnvironmentError.actionCountMismatch(expected: 1, actual: 2, space: .box(low: [-2], high: [2])).description
-            == "action has 2 coordinates, but the action space Box(-2.0, 2.0, (1,), float32) has 1")
+        #expect(
+            EnvironmentError.discreteActionOutOfRange(value: 5, count: 3).description
+                == "discrete action 5 is outside 0..<3")
+        #expect(
+            EnvironmentError.actionCountMismatch(expected: 1, actual: 2, space: .box(low: [-2], high: [2])).description
+                == "action has 2 coordinates, but the action space Box(-2.0, 2.0, (1,), float32) has 1")
     }
 
     @Test func malformedSpacesAreReported() {
@@ -64,8 +72,13 @@ struct SpaceAndErrorTests {
 
     @Test func jsonDescriptionsAreValidJSON() throws {
         let space = try #require(EnvironmentRegistry.shared.specification(for: CartPole.id)).observationSpace
-        #expect(space.jsonDescription
-            == "{\"type\":\"Box\",\"shape\":[4],\"low\":[-4.8,\"-inf\",-0.41887903,\"-inf\"],\"high\":[4.8,\"inf\",0.41887903,\"inf\"]}")
+        let parsed = try JSONSerialization.jsonObject(with: Data(space.jsonDescription.utf8)) as? [String: Any]
+        let object = try #require(parsed)
+        #expect(object["type"] as? String == "Box")
+        #expect(object["shape"] as? [Int] == [4])
+        let low = try #require(object["low"] as? [Any])
+        #expect(low.first as? Double == -4.8 && low[1] as? String == "-inf")
         #expect(Space.discrete(count: 3).jsonDescription == "{\"type\":\"Discrete\",\"n\":3}")
+        #expect(Space.multiDiscrete(counts: [3, 2]).jsonDescription == "{\"type\":\"MultiDiscrete\",\"nvec\":[3,2]}")
     }
 }

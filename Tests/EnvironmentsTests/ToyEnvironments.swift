@@ -47,7 +47,8 @@ final class FaultyEnvironment: Environment {
     func step(_ action: Action) throws -> StepResult {
         position += (action == .discrete(1) ? 0.01 : -0.01) + 0.01 * (generator.random() - 0.5)
         let done = abs(position) > 0.9
-        return StepResult(observation: observation, reward: infiniteReward ? .infinity : 1, terminated: done, truncated: false)
+        return StepResult(
+            observation: observation, reward: infiniteReward ? .infinity : 1, terminated: done, truncated: false)
     }
 
     private var observation: [Float] {

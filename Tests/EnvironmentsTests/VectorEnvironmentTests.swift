@@ -33,7 +33,9 @@ struct VectorEnvironmentTests {
         #expect(finals > 0, "the trace must exercise at least one auto-reset")
     }
 
-    private func run(threads: Int, id: String, copies: Int, steps: Int) throws -> ([VectorStepResult], [CompletedEpisode]) {
+    private func run(threads: Int, id: String, copies: Int, steps: Int) throws -> (
+        [VectorStepResult], [CompletedEpisode]
+    ) {
         let vector = try VectorEnvironment(id: id, count: copies, threads: threads)
         _ = try vector.reset(seed: 11)
         var stream = RandomStream(seed: 5)
@@ -100,7 +102,9 @@ struct VectorEnvironmentTests {
     }
 
     @Test func nonFiniteObservationFromACopyIsATypedError() throws {
-        let vector = try VectorEnvironment(count: 3, threads: 3, name: "Exploding") { ExplodingEnvironment(nanAtStep: 2) }
+        let vector = try VectorEnvironment(count: 3, threads: 3, name: "Exploding") {
+            ExplodingEnvironment(nanAtStep: 2)
+        }
         _ = try vector.reset(seed: 0)
         _ = try vector.step([.discrete(0), .discrete(0), .discrete(0)])
         do {

@@ -37,9 +37,10 @@ struct WrapperTests {
             if result.terminated || result.truncated { _ = try recorder.reset(seed: nil) }
         }
         // Doing nothing never reaches the goal: two full 200-step episodes of reward −1.
-        #expect(recorder.takeCompletedEpisodes() == [
-            CompletedEpisode(episodeReturn: -200, length: 200), CompletedEpisode(episodeReturn: -200, length: 200),
-        ])
+        #expect(
+            recorder.takeCompletedEpisodes() == [
+                CompletedEpisode(episodeReturn: -200, length: 200), CompletedEpisode(episodeReturn: -200, length: 200),
+            ])
         #expect(recorder.runningLength == 50)
         let snapshot = recorder.snapshot()
         _ = try recorder.step(.discrete(1))

@@ -39,7 +39,8 @@ struct CommandLineTests {
         #expect(status == 0)
         let lines = try jsonLines(stdout)
         #expect(lines.count == 300)
-        #expect(lines.allSatisfy { Set($0.keys) == ["obs", "action", "reward", "next_obs", "terminated", "truncated"] })
+        #expect(
+            lines.allSatisfy { Set($0.keys) == ["obs", "action", "reward", "next_obs", "terminated", "truncated"] })
         // Gymnasium's CartPole-v1 reset(seed=3), as float32.
         let first = try #require(lines.first?["obs"] as? [Double])
         #expect(first.map { Float($0) } == [-0.04143508, -0.026318949, 0.030127447, 0.008216203])
@@ -86,8 +87,9 @@ struct CommandLineTests {
         let (status, stdout, _) = try runTrpo(["envs", "--json"])
         #expect(status == 0)
         let lines = try jsonLines(stdout)
-        #expect(lines.compactMap { $0["id"] as? String }
-            == ["CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1", "Acrobot-v1"])
+        #expect(
+            lines.compactMap { $0["id"] as? String }
+                == ["CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1", "Acrobot-v1"])
         let pendulum = try #require(lines.first { $0["id"] as? String == "Pendulum-v1" })
         let actionSpace = try #require(pendulum["action_space"] as? [String: Any])
         #expect(actionSpace["type"] as? String == "Box")
