@@ -37,11 +37,11 @@ struct RolloutCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        var policy = RandomActionPolicy(space: environment.actionSpace, seed: seed)
+        var policy: any RolloutActionSource = RandomActionPolicy(space: environment.actionSpace, seed: seed)
         var writer = LineWriter()
         var observation = try environment.checkedReset(seed: seed, name: env)
         for _ in 0..<steps {
-            let action = policy.action(for: observation)
+            let action = try policy.action(for: observation)
             let result = try environment.checkedStep(action, name: env)
             writer.write(TransitionLine.json(observation: observation, action: action, result: result))
             observation =
@@ -55,7 +55,7 @@ struct RolloutCommand: ParsableCommand {
 /// Picks the rollout's actions; a saved policy (`--run-dir`) can replace the random one.
 protocol RolloutActionSource {
     /// The action to take after seeing `observation`.
-    mutating func action(for observation: [Float]) -> Action
+    mutating func action(for observation: [Float]) throws -> Action
 }
 
 /// Uniformly random actions from the action space, from `RandomStream(seed:stream:)`.

@@ -37,3 +37,20 @@ for id in ids {
     let raw = try (0..<3).map { _ in try stepsPerSecond(bare, actions: actions, steps: steps) }.max() ?? 0
     print("\(id),\(Int(throughWrappers)),\(Int(raw))")
 }
+
+// Vector stepping: total environment steps per second of 8 copies, serial and on 2 threads.
+// Threads pay off only when a copy's step costs far more than a thread hand-off (MuJoCo, not CartPole).
+print("vector_environment,copies,threads,steps_per_second")
+for id in [CartPole.id, Acrobot.id] {
+    for threads in [1, 2] {
+        let vector = try VectorEnvironment(id: id, count: 8, threads: threads)
+        var stream = RandomStream(seed: 2)
+        let batches = (0..<512).map { _ in (0..<8).map { _ in vector.actionSpace.sample(using: &stream) } }
+        _ = try vector.reset(seed: 0)
+        let rounds = steps / 80
+        let start = DispatchTime.now().uptimeNanoseconds
+        for round in 0..<rounds { _ = try vector.step(batches[round % batches.count]) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("\(id),8,\(threads),\(Int(Double(rounds * 8) / seconds))")
+    }
+}
