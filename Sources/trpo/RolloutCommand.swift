@@ -75,7 +75,7 @@ struct RandomActionPolicy: RolloutActionSource {
 /// Formats one transition as the JSON object `trpo rollout` prints.
 enum TransitionLine {
     static func json(observation: [Float], action: Action, result: StepResult) -> String {
-        "{\"obs\": \(array(observation)), \"action\": \(actionText(action)), \"reward\": \(result.reward.description), "
+        "{\"obs\": \(array(observation)), \"action\": \(action.jsonDescription), \"reward\": \(result.reward.description), "
             + "\"next_obs\": \(array(result.observation)), \"terminated\": \(result.terminated), "
             + "\"truncated\": \(result.truncated)}"
     }
@@ -83,14 +83,6 @@ enum TransitionLine {
     /// Swift's `description` of a finite Float is its shortest round-trip representation.
     static func array(_ values: [Float]) -> String {
         "[" + values.map(\.description).joined(separator: ", ") + "]"
-    }
-
-    static func actionText(_ action: Action) -> String {
-        switch action {
-        case .discrete(let value): return String(value)
-        case .continuous(let values): return array(values)
-        case .multiDiscrete(let values): return "[" + values.map(String.init).joined(separator: ", ") + "]"
-        }
     }
 }
 
