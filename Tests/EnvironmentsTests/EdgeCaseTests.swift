@@ -48,10 +48,12 @@ struct EdgeCaseTests {
                 #expect(result.observation == float32(testCase.observation), "\(context)")
                 #expect(result.reward == testCase.reward, "\(context)")
             } else {
-                #expect(maximumAbsoluteDifference(result.observation, float32(testCase.observation)) <= 1e-6, "\(context)")
+                #expect(
+                    maximumAbsoluteDifference(result.observation, float32(testCase.observation)) <= 1e-6, "\(context)")
                 #expect(result.reward == testCase.reward, "\(context)")
                 let nextState = try #require(testCase.nextState)
-                #expect(maximumAbsoluteDifference((environment as? Acrobot)?.state ?? [], nextState) <= 1e-6, "\(context)")
+                #expect(
+                    maximumAbsoluteDifference((environment as? Acrobot)?.state ?? [], nextState) <= 1e-6, "\(context)")
             }
         }
     }
