@@ -109,8 +109,8 @@ extension SVGChart {
                 }
             }
             hasData = xRange != nil
-            xScale = AxisScale(covering: chart.xDomain ?? xRange, targetTickCount: 6, extendToTicks: chart.xDomain == nil)
-            yScale = AxisScale(covering: chart.yDomain ?? yRange, targetTickCount: 6, extendToTicks: chart.yDomain == nil)
+            xScale = AxisScale(covering: chart.xDomain ?? xRange, extendToTicks: chart.xDomain == nil)
+            yScale = AxisScale(covering: chart.yDomain ?? yRange, extendToTicks: chart.yDomain == nil)
 
             let labels = chart.series.map(\.label)
             let longestLabel = labels.map { SVGText.estimatedWidth($0, fontSize: 13) }.max() ?? 0

@@ -26,11 +26,12 @@ public struct ProgressTable: Equatable, Sendable {
 
     /// Parses CSV text; `path` only names the source in error messages.
     public init(text: String, path: String = "progress.csv") throws {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so Windows line ends are normalised before splitting.
+        let normalized = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         // The piece after the last "\n" is either empty (a proper ending) or an unfinished line.
         let tail = lines.removeLast()
         unfinishedLine = tail.isEmpty ? nil : String(tail)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let headerLine = lines.first, !headerLine.isEmpty else { throw ProgressLogError.missingHeader(path: path) }
         let columns = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
 
