@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "_TestSupport"]),
-        .testTarget(name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"]),
+        .testTarget(
+            name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"],
+            exclude: ["Fixtures/make_safetensors_fixture.py"], resources: [.copy("Fixtures/python_reference.safetensors")]),
         .testTarget(
             name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "_TestSupport"]),
