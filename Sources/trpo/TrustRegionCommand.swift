@@ -8,6 +8,7 @@ struct TrustRegionCommand: ParsableCommand {
         abstract: "Trust Region Policy Optimization (Schulman et al., 2015) and its family, on Linux CPUs.",
         subcommands: [
             TrainCommand.self,
+            EvalCommand.self,
             EnvsCommand.self,
             RolloutCommand.self,
             TheoryCommand.self,
