@@ -98,7 +98,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MuJoCoEnvironmentsTests", dependencies: ["MuJoCoEnvironments", "_TestSupport"],
-            resources: [.copy("Fixtures")], swiftSettings: mujocoSwiftSettings),
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "_TestSupport"]),

@@ -17,6 +17,7 @@ public enum MuJoCoError: Error, Equatable, CustomStringConvertible {
     /// A snapshot that was not taken from an environment of this kind.
     case invalidSnapshot(environment: String, reason: String)
 
+    /// A sentence naming the bad input and, where there is one, the fix.
     public var description: String {
         switch self {
         case .engineUnavailable:

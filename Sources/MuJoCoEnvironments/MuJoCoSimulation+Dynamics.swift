@@ -38,6 +38,12 @@ extension MuJoCoSimulation {
         mj_rnePostConstraint(model, data)
     }
 
+    /// Writes the controls `ctrl` without stepping (one value per actuator, widened to float64).
+    public func setControl(_ control: [Float]) {
+        let ctrl = buffer(data.pointee.ctrl, actuatorCount)
+        for index in 0..<min(actuatorCount, control.count) { ctrl[index] = Double(control[index]) }
+    }
+
     /// Runs `count` bare `mj_step` calls with the current controls: the physics floor that the
     /// benchmark compares environment steps against.
     public func stepPhysics(count: Int) {
