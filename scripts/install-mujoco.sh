@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the MuJoCo C library into .mujoco/ inside the repository, so that
-# `swift build --traits MuJoCo` can link it, and prints the one environment line SwiftPM needs.
+# Installs the MuJoCo C library into .mujoco/ inside the repository, where Package.swift finds
+# it when building with the `MuJoCo` trait (compiler, linker and rpath flags; no environment
+# variables needed):
 #
-#   eval "$(scripts/install-mujoco.sh)"      # install (once) and export PKG_CONFIG_PATH
-#   swift build --traits MuJoCo
+#   scripts/install-mujoco.sh && swift build --traits MuJoCo
 #
 # Why the PyPI wheel: Gymnasium's MuJoCo environments run on the `mujoco` Python package, whose
 # native part (the `mujoco-core` wheel since 4.0) ships the official C headers (mujoco/include)
@@ -13,7 +13,7 @@
 # Layout written (all ignored by git):
 #   .mujoco/include/mujoco/*.h
 #   .mujoco/lib/libmujoco.so.<version>, libmujoco.so -> libmujoco.so.<version>
-#   .mujoco/lib/pkgconfig/mujoco.pc      (-I, -L, -lmujoco and an rpath to .mujoco/lib)
+#   .mujoco/lib/pkgconfig/mujoco.pc      (for other build systems: -I, -L, -lmujoco, rpath)
 #
 # Needs python3 with pip and network access to PyPI the first time; afterwards it only checks
 # the installed version and returns at once. MUJOCO_VERSION overrides the pinned version.
@@ -25,13 +25,12 @@ prefix="$root/.mujoco"
 pkgconfig_dir="$prefix/lib/pkgconfig"
 pc_file="$pkgconfig_dir/mujoco.pc"
 
-log() { echo "install-mujoco: $*" >&2; }
+log() { echo "install-mujoco: $*"; }
 
 # Already installed at this version and at this location: nothing to do.
 if [[ -f "$pc_file" && -f "$prefix/lib/libmujoco.so.$version" ]] \
     && grep -qx "Version: $version" "$pc_file" && grep -qx "prefix=$prefix" "$pc_file"; then
     log "MuJoCo $version already installed in $prefix"
-    echo "export PKG_CONFIG_PATH=\"$pkgconfig_dir\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}\""
     exit 0
 fi
 
@@ -85,4 +84,3 @@ Libs: -L\${libdir} -lmujoco -Wl,-rpath,\${libdir}
 PC
 
 log "installed MuJoCo $version in $prefix"
-echo "export PKG_CONFIG_PATH=\"$pkgconfig_dir\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}\""
