@@ -78,7 +78,16 @@ public final class MuJoCoSimulation {
     /// we install one that drops warnings (they stay counted in `mjData.warning`, see
     /// `warningCount`) and still reports errors, which end the process, on standard error.
     private static let silenceWarnings: Void = {
-        let previous = mju_setLogHandler { message in
+        // mju_setLogHandler returns the handler it replaces; setting nil twice yields the default.
+        let active = mju_setLogHandler(nil)
+        let defaultHandler = mju_setLogHandler(nil)
+        let hostHasOwn = active != nil
+            && unsafeBitCast(active, to: UnsafeRawPointer?.self) != unsafeBitCast(defaultHandler, to: UnsafeRawPointer?.self)
+        guard !hostHasOwn else {
+            mju_setLogHandler(active)
+            return
+        }
+        mju_setLogHandler { message in
             guard let message, message.pointee.level >= Int32(mjLOG_ERROR.rawValue) else { return }
             var subject = message.pointee.subject
             withUnsafeBytes(of: &subject) { bytes in
@@ -86,7 +95,6 @@ public final class MuJoCoSimulation {
                 FileHandle.standardError.write(Data("MuJoCo error: \(text)\n".utf8))
             }
         }
-        if previous != nil { mju_setLogHandler(previous) }
     }()
 
     /// The simulation time `time` in seconds.
