@@ -25,11 +25,11 @@ public enum AtomicFile {
             + String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileOperationError(.open, path: temporaryPath, code: errno) }
+        guard descriptor >= 0 else { throw FileOperationError(.createTemporary, path: targetPath, code: errno) }
         do {
-            try writeAll(data, to: descriptor, path: temporaryPath)
+            try writeAll(data, to: descriptor, path: targetPath)
             guard fsync(descriptor) == 0 else {
-                throw FileOperationError(.synchronize, path: temporaryPath, code: errno)
+                throw FileOperationError(.synchronize, path: targetPath, code: errno)
             }
         } catch {
             systemClose(descriptor)
@@ -39,7 +39,7 @@ public enum AtomicFile {
         guard systemClose(descriptor) == 0 else {
             let code = errno
             unlink(temporaryPath)
-            throw FileOperationError(.write, path: temporaryPath, code: code)
+            throw FileOperationError(.write, path: targetPath, code: code)
         }
         guard rename(temporaryPath, targetPath) == 0 else {
             let code = errno

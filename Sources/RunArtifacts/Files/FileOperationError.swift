@@ -13,14 +13,16 @@ import Darwin
 public struct FileOperationError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The step of a file operation that failed.
     public enum Operation: String, Sendable {
-        /// Creating or opening a file.
+        /// Opening a file.
         case open = "open"
+        /// Creating the temporary file of an atomic write (the path is the target's).
+        case createTemporary = "create a temporary file for"
         /// Writing bytes.
         case write = "write"
         /// Reading bytes.
         case read = "read"
         /// Flushing a file to the storage device (`fsync`).
-        case synchronize = "synchronize"
+        case synchronize = "flush to disk"
         /// Renaming the temporary file over the target.
         case rename = "rename"
         /// Flushing the directory entry to the storage device.
