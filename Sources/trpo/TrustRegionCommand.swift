@@ -11,6 +11,7 @@ struct TrustRegionCommand: ParsableCommand {
             EvalCommand.self,
             EnvsCommand.self,
             RolloutCommand.self,
+            PlotCommand.self,
             TheoryCommand.self,
         ]
     )

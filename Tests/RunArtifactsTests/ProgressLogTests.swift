@@ -8,7 +8,7 @@ import Testing
     @Test func numbersRoundTripExactly() throws {
         let values: [Double] = [
             0, 2048, -3, 0.1, 1.0 / 3, 1e-5, -2.5e-300, 1e300, 1e16, 123456.789, .pi, .infinity, -.infinity,
-            -0.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 9_007_199_254_740_993,
+            -0.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 9_007_199_254_740_992, 9_007_199_254_740_994,
         ]
         for value in values {
             let text = ProgressLog.format(value)

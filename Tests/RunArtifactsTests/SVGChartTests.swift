@@ -94,6 +94,10 @@ import Testing
         let pendulum = AxisScale(covering: -1_234.5 ... -150.2)
         #expect(pendulum.step == 200 && pendulum.ticks == [-1_200, -1_000, -800, -600, -400, -200])
         #expect(pendulum.lower < -1_234.5 && pendulum.upper > -150.2 && pendulum.upper < -100)
+        // Returns in the thousands stay plain numbers; only axes reaching 10,000 get suffixes.
+        let returns = AxisScale(covering: -1_450 ... -180)
+        #expect(returns.step == 200)
+        #expect(returns.tickLabels == ["-1400", "-1200", "-1000", "-800", "-600", "-400", "-200"])
         let small = AxisScale(covering: 0.0013...0.0098)
         #expect(small.step == 0.002 && small.upper == 0.01)
         #expect(small.tickLabels == ["0.002", "0.004", "0.006", "0.008", "0.010"])

@@ -29,7 +29,7 @@ func fixtureURL() throws -> URL {
         let decoded = try SafeTensorsFile(data: original.serialized())
         #expect(decoded == original)
         #expect(try decoded.floats(named: "policy/weights").map(\.bitPattern)
-            == [Float](arrayLiteral: 0.5, -1.25, 3.0, -0.0, 1e-45, 3.4028235e38).map(\.bitPattern))
+            == [Float](arrayLiteral: 0.5, -1.25, 3.0, -0.0, Float.leastNonzeroMagnitude, 3.4028235e38).map(\.bitPattern))
         #expect(try decoded.doubles(named: "normalizer/mean") == [Double.pi, -2.5e-300, 1e300, 0.1])
         #expect(try decoded.int64s(named: "counters") == [-1, .min, .max])
         #expect(try decoded.uint64s(named: "random/state") == [.max, 0x9E37_79B9_7F4A_7C15, 1, 0])

@@ -11,15 +11,16 @@ public struct AxisScale: Equatable, Sendable {
     /// The tick values, inside `lower...upper`.
     public let ticks: [Double]
 
-    /// An axis covering `dataRange` (`nil` if there is no data) with at most `maximumTickCount` ticks.
+    /// An axis covering `dataRange` (`nil` if there is no data) with at most `maximumTickCount` ticks
+    /// inside the data range.
     ///
-    /// The step is the smallest of 1, 2 or 5 × 10ᵏ that keeps the tick count within the maximum. With
+    /// The step is the smallest of 1, 2 or 5 × 10ᵏ that keeps that count within the maximum. With
     /// `extendToTicks`, each limit moves out to the next tick when that tick is close (within
     /// ``snapFraction`` of the range, so timesteps from 2048 start at 0), and otherwise by a small
     /// margin (``marginFraction``), so curves never touch the frame and no axis is mostly empty.
     /// Without it, the limits are the range itself (an explicit domain). An empty or single-valued
     /// range is widened so the axis is never degenerate.
-    public init(covering dataRange: ClosedRange<Double>?, maximumTickCount: Int = 8, extendToTicks: Bool = true) {
+    public init(covering dataRange: ClosedRange<Double>?, maximumTickCount: Int = 7, extendToTicks: Bool = true) {
         var lower = dataRange?.lowerBound ?? 0
         var upper = dataRange?.upperBound ?? 1
         if !(lower.isFinite && upper.isFinite) { (lower, upper) = (0, 1) }
@@ -34,9 +35,9 @@ public struct AxisScale: Equatable, Sendable {
         }
         let magnitude = pow(10, log10((upper - lower) / maximum).rounded(.down))
         let candidates = [1.0, 2, 5, 10, 20, 50, 100].map { $0 * magnitude }
+        // Count the ticks inside the data range; snapping below may add one at either end.
         let step = candidates.first { step in
-            let (first, last) = indices(step)
-            return last - first + 1 <= maximum
+            ((upper / step + 1e-9).rounded(.down) - (lower / step - 1e-9).rounded(.up) + 1) <= maximum
         } ?? candidates[candidates.count - 1]
         let (first, last) = indices(step)
         if extendToTicks {
@@ -62,16 +63,21 @@ public struct AxisScale: Equatable, Sendable {
         start + (value - lower) / (upper - lower) * (end - start)
     }
 
-    /// The labels of `ticks`, compact: `0`, `50k`, `1.5M`, `-200`, `0.0`, `0.2`, `2e-6`.
-    public var tickLabels: [String] { ticks.map { AxisScale.compactLabel($0, step: step) } }
+    /// The labels of `ticks`, compact: `0`, `50k`, `1.5M`, `-1200`, `0.0`, `0.2`, `2e-6`.
+    ///
+    /// Suffixes are used only on axes reaching 10,000, so returns such as −1200 stay plain numbers.
+    public var tickLabels: [String] {
+        let useSuffixes = ticks.contains { abs($0) >= 10_000 }
+        return ticks.map { AxisScale.compactLabel($0, step: step, useSuffixes: useSuffixes) }
+    }
 
-    /// Formats `value` with as many decimals as `step` needs, using k, M and B suffixes for
-    /// thousands, millions and billions.
-    public static func compactLabel(_ value: Double, step: Double) -> String {
+    /// Formats `value` with as many decimals as `step` needs, using (if `useSuffixes`) k, M and B
+    /// for thousands, millions and billions.
+    public static func compactLabel(_ value: Double, step: Double, useSuffixes: Bool = true) -> String {
         // Ticks are multiples of the step, so anything this small is zero up to rounding.
         let value = abs(value) < step * 1e-6 ? 0 : value
         let magnitude = max(abs(value), step)
-        let (divisor, suffix): (Double, String) =
+        let (divisor, suffix): (Double, String) = !useSuffixes ? (1, "") :
             magnitude >= 1e9 ? (1e9, "B") : magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "k") : (1, "")
         if value == 0 && !suffix.isEmpty { return "0" }
         let scaledStep = step / divisor

@@ -13,14 +13,16 @@ import Darwin
 public struct FileOperationError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The step of a file operation that failed.
     public enum Operation: String, Sendable {
-        /// Creating or opening a file.
+        /// Opening a file.
         case open = "open"
+        /// Creating the temporary file of an atomic write (the path is the target's).
+        case createTemporary = "create a temporary file for"
         /// Writing bytes.
         case write = "write"
         /// Reading bytes.
         case read = "read"
         /// Flushing a file to the storage device (`fsync`).
-        case synchronize = "synchronize"
+        case synchronize = "flush to disk"
         /// Renaming the temporary file over the target.
         case rename = "rename"
         /// Flushing the directory entry to the storage device.
@@ -54,4 +56,46 @@ public struct FileOperationError: Error, CustomStringConvertible, Equatable, Sen
         let target = destination.map { "\"\(path)\" to \"\($0)\"" } ?? "\"\(path)\""
         return "cannot \(operation.rawValue) \(target): \(reason) (errno \(code))"
     }
+}
+
+// MARK: - System calls
+
+// Module-qualified wrappers, because inside types that have their own `write` methods an unqualified
+// call would resolve to the method rather than to the C function.
+
+/// Calls the C library's `write(2)`.
+@inline(__always)
+func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    return Musl.write(descriptor, bytes, count)
+    #else
+    return Darwin.write(descriptor, bytes, count)
+    #endif
+}
+
+/// Calls the C library's `close(2)`, ignoring the result where the caller has already failed.
+@inline(__always)
+@discardableResult
+func systemClose(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.close(descriptor)
+    #elseif canImport(Musl)
+    return Musl.close(descriptor)
+    #else
+    return Darwin.close(descriptor)
+    #endif
+}
+
+/// Calls the C library's `read(2)`.
+@inline(__always)
+func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    return Musl.read(descriptor, bytes, count)
+    #else
+    return Darwin.read(descriptor, bytes, count)
+    #endif
 }
