@@ -24,8 +24,7 @@ public class Agent {
         environment id: String, algorithm: Algorithm, configuration: TrainingConfiguration? = nil, seed: UInt64 = 0,
         threads: Int = 1, registry: EnvironmentRegistry = .shared
     ) throws {
-        var settings = configuration ?? TrainingConfiguration.zooDefaults(for: id)
-        if configuration == nil { settings.algorithm = algorithm }
+        let settings = configuration ?? TrainingConfiguration.zooDefaults(for: id, algorithm: algorithm)
         environmentID = id
         let copies = try VectorEnvironment(id: id, count: settings.environmentCopies, threads: threads, registry: registry)
         if settings.normalizeObservations || settings.normalizeRewards {

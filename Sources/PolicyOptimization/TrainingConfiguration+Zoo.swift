@@ -1,45 +1,60 @@
-/// Per-environment defaults: the RL Zoo's `hyperparams/trpo.yml` (REFERENCE.md §3) for TRPO.
+/// Per-environment defaults from the RL Baselines3 Zoo's hyperparameter files.
 extension TrainingConfiguration {
-    /// The zoo's TRPO settings for `environmentID`, or SB3-contrib's defaults for other ids.
-    ///
-    /// Pendulum-v1 and MountainCarContinuous-v0 use gSDE in the zoo, which we lack; their entries
-    /// keep every other zoo setting with a state-independent log σ (documented in README).
-    public static func zooDefaults(for environmentID: String) -> TrainingConfiguration {
+    /// The zoo's settings of `algorithm` for `environmentID` over SB3's defaults, or SB3's defaults
+    /// alone for environments the zoo tables here do not list.
+    public static func zooDefaults(for environmentID: String, algorithm: Algorithm = .trpo) -> TrainingConfiguration {
         var configuration = TrainingConfiguration()
-        let settings: [(String, ConfigurationValue)]
-        switch environmentID {
-        case "CartPole-v1":
-            settings = [
-                ("n_envs", .integer(2)), ("n_steps", .integer(512)), ("batch_size", .integer(512)),
-                ("cg_damping", .real(1e-3)), ("gae_lambda", .real(0.98)), ("gamma", .real(0.99)),
-                ("learning_rate", .real(1e-3)), ("n_critic_updates", .integer(20)), ("n_timesteps", .integer(100_000)),
-            ]
-        case "Pendulum-v1":
-            settings = [
-                ("n_envs", .integer(2)), ("n_steps", .integer(1024)), ("gamma", .real(0.9)),
-                ("n_critic_updates", .integer(15)), ("n_timesteps", .integer(100_000)),
-            ]
-        case "Acrobot-v1":
-            settings = [
-                ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_steps", .integer(1024)),
-                ("n_timesteps", .integer(100_000)),
-            ]
-        case "MountainCar-v0":
-            settings = [
-                ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_steps", .integer(1024)),
-                ("n_critic_updates", .integer(20)), ("n_timesteps", .integer(100_000)),
-            ]
-        case "MountainCarContinuous-v0":
-            settings = [
-                ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_timesteps", .integer(50_000)),
-            ]
-        default:
-            settings = []
-        }
+        configuration.algorithm = algorithm
+        let settings = ZooHyperparameters.table(for: algorithm)[environmentID] ?? []
         for (key, value) in settings {
-            // The table above only uses known keys with valid values.
+            // The tables hold only known keys with valid values (a test checks every entry).
             _ = try? configuration.set(key, to: value)
         }
         return configuration
     }
+}
+
+/// The RL Zoo's hyperparameter tables, one per algorithm, keyed by environment id.
+public enum ZooHyperparameters {
+    /// An environment's settings: (zoo key, value) pairs, applied in order.
+    public typealias Settings = [(String, ConfigurationValue)]
+
+    /// The table of `algorithm`.
+    public static func table(for algorithm: Algorithm) -> [String: Settings] {
+        switch algorithm {
+        case .trpo, .npg: return trpoClassicControl.merging(trpoMuJoCo) { first, _ in first }
+        case .vpg, .ppo: return [:]
+        }
+    }
+
+    /// The zoo's `hyperparams/trpo.yml` for MuJoCo (REFERENCE.md §3); filled by the MuJoCo module's
+    /// issue.
+    static let trpoMuJoCo: [String: Settings] = [:]
+
+    /// `hyperparams/trpo.yml` for the classic-control environments (REFERENCE.md §3).
+    ///
+    /// Pendulum-v1 and MountainCarContinuous-v0 use gSDE in the zoo, which we lack; their entries
+    /// keep every other zoo setting with a state-independent log σ.
+    static let trpoClassicControl: [String: Settings] = [
+        "CartPole-v1": [
+            ("n_envs", .integer(2)), ("n_steps", .integer(512)), ("batch_size", .integer(512)),
+            ("cg_damping", .real(1e-3)), ("gae_lambda", .real(0.98)), ("gamma", .real(0.99)),
+            ("learning_rate", .real(1e-3)), ("n_critic_updates", .integer(20)), ("n_timesteps", .integer(100_000)),
+        ],
+        "Pendulum-v1": [
+            ("n_envs", .integer(2)), ("n_steps", .integer(1024)), ("gamma", .real(0.9)),
+            ("n_critic_updates", .integer(15)), ("n_timesteps", .integer(100_000)),
+        ],
+        "Acrobot-v1": [
+            ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_steps", .integer(1024)),
+            ("n_timesteps", .integer(100_000)),
+        ],
+        "MountainCar-v0": [
+            ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_steps", .integer(1024)),
+            ("n_critic_updates", .integer(20)), ("n_timesteps", .integer(100_000)),
+        ],
+        "MountainCarContinuous-v0": [
+            ("normalize", .bool(true)), ("n_envs", .integer(2)), ("n_timesteps", .integer(50_000)),
+        ],
+    ]
 }

@@ -74,14 +74,18 @@ struct TrainCommand: ParsableCommand {
     /// The run's environment, seed, budget and settings from the command line.
     func specification() throws -> RunSpecification {
         let id = env ?? ""
-        var configuration = TrainingConfiguration.zooDefaults(for: id)
+        guard let chosen = Algorithm(rawValue: (algorithm ?? "trpo").lowercased()) else {
+            throw ConfigurationError.invalidValue(
+                key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var configuration = TrainingConfiguration.zooDefaults(for: id, algorithm: chosen)
         var warnings: [String] = []
         if let config {
             let loaded = try ConfigurationFile.load(URL(fileURLWithPath: config), environmentID: id, over: configuration)
             configuration = loaded.configuration
             warnings += loaded.warnings
         }
-        if let algorithm { try configuration.set("algo", to: .string(algorithm)) }
+        configuration.algorithm = chosen
         warnings += try ConfigurationFile.applyOverrides(overrides, to: &configuration)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000

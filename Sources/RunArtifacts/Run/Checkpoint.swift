@@ -9,13 +9,14 @@ import PolicyOptimization
 /// Tensors are named by what they hold (`policy/parameters`, `critic/adam/first_moment`,
 /// `environment/copy_0/reals`, …); counters and random-generator words are I64/U64 tensors so
 /// they round-trip exactly. The metadata records the format version, the environment, the
-/// algorithm and the elapsed training time.
+/// algorithm and the number of environment copies. Nothing time-dependent is stored, so the same
+/// seed and settings give byte-identical checkpoints whatever the thread count.
 public enum Checkpoint {
     /// The format version written to `__metadata__["format"]`.
     public static let format = "trustregion-checkpoint-1"
 
     /// The safetensors file of a trainer state.
-    public static func file(state: TrainerState, specification: RunSpecification, elapsedSeconds: Double) throws
+    public static func file(state: TrainerState, specification: RunSpecification) throws
         -> SafeTensorsFile
     {
         var tensors: [String: SafeTensor] = [
@@ -47,13 +48,12 @@ public enum Checkpoint {
             "format": format, "env": specification.environmentID,
             "algo": specification.configuration.algorithm.rawValue,
             "environment_copies": String(state.environment.copies.count),
-            "elapsed_seconds": String(elapsedSeconds),
         ]
         return SafeTensorsFile(tensors: tensors, metadata: metadata)
     }
 
-    /// The trainer state in a checkpoint file, and the elapsed seconds it records.
-    public static func state(from file: SafeTensorsFile, path: String) throws -> (TrainerState, Double) {
+    /// The trainer state in a checkpoint file.
+    public static func state(from file: SafeTensorsFile, path: String) throws -> TrainerState {
         guard file.metadata["format"] == format else {
             throw RunError.malformedFile(
                 path: path, reason: "not a TrustRegion checkpoint (format \(file.metadata["format"] ?? "missing"))")
@@ -97,7 +97,7 @@ public enum Checkpoint {
                     copies: copySnapshots, runningReturns: try file.doubles(named: "environment/running_returns"),
                     runningLengths: try file.int64s(named: "environment/running_lengths").map { Int($0) },
                     normalization: normalization))
-            return (state, Double(file.metadata["elapsed_seconds"] ?? "") ?? 0)
+            return state
         } catch let error as RunError {
             throw error
         } catch {

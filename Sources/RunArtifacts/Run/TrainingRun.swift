@@ -58,14 +58,17 @@ public final class TrainingRun {
         elapsedBeforeStart = 0
         if FileManager.default.fileExists(atPath: checkpointURL.path) {
             let file = try SafeTensorsFile(contentsOf: checkpointURL)
-            let (state, elapsed) = try Checkpoint.state(from: file, path: checkpointURL.path)
+            let state = try Checkpoint.state(from: file, path: checkpointURL.path)
             try agent.trainer.restore(state)
             keptRows = state.iteration
-            elapsedBeforeStart = elapsed
         }
         let progressURL = Self.progressURL(directory)
         if FileManager.default.fileExists(atPath: progressURL.path) {
             progress = try ProgressLog(resuming: progressURL, keepingRows: keptRows, columns: IterationMetrics.columns)
+            // The clock continues from the last kept row (checkpoints hold nothing time-dependent).
+            if keptRows > 0, let elapsed = try ProgressTable(contentsOf: progressURL).values(of: "time/elapsed_s").last {
+                elapsedBeforeStart = elapsed ?? 0
+            }
         } else if keptRows == 0 {
             progress = try ProgressLog(creating: progressURL, columns: IterationMetrics.columns)
         } else {
@@ -88,18 +91,17 @@ public final class TrainingRun {
             try progress.append(row: metrics.values.map { $0 })
             onIteration(metrics)
             if trainer.iteration % interval == 0 && trainer.totalTimesteps < specification.totalTimesteps {
-                try writeCheckpoint(elapsedSeconds: metrics.elapsedSeconds)
+                try writeCheckpoint()
             }
         }
-        try writeCheckpoint(elapsedSeconds: elapsedBeforeStart + Date().timeIntervalSince(start))
+        try writeCheckpoint()
         try writePolicy()
         progress.close()
     }
 
     /// Writes checkpoint.safetensors atomically.
-    func writeCheckpoint(elapsedSeconds: Double) throws {
-        let file = try Checkpoint.file(
-            state: try agent.trainer.state(), specification: specification, elapsedSeconds: elapsedSeconds)
+    func writeCheckpoint() throws {
+        let file = try Checkpoint.file(state: try agent.trainer.state(), specification: specification)
         try file.write(to: Self.checkpointURL(directory))
     }
 
