@@ -1,31 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `trpo` executable, which SwiftPM puts next to the test bundle in the products directory.
-private func runTrpo(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var directory = testBinary.deletingLastPathComponent()
-    // On Linux the test runner is `<products>/TrustRegionPackageTests.xctest`; on macOS it sits inside the bundle.
-    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("trpo").path),
-        directory.pathComponents.count > 1
-    {
-        directory = directory.deletingLastPathComponent()
-    }
-    let process = Process()
-    process.executableURL = directory.appendingPathComponent("trpo")
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
-
-private func jsonLines(_ text: String) throws -> [[String: Any]] {
+func jsonLines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n").map { line in
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
         return try #require(object as? [String: Any], "each line is a JSON object: \(line)")

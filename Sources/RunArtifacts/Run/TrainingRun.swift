@@ -78,7 +78,7 @@ public final class TrainingRun {
 
     /// Trains to the budget, writing a progress row per iteration and checkpoints as configured;
     /// `onIteration` sees each row (the CLI prints it).
-    public func run(onIteration: (IterationMetrics) -> Void = { _ in }) throws {
+    public func run(onIteration: (IterationMetrics) throws -> Void = { _ in }) throws {
         let trainer = agent.trainer
         let start = Date()
         let stepsAtStart = trainer.totalTimesteps
@@ -89,7 +89,7 @@ public final class TrainingRun {
             metrics.elapsedSeconds = elapsedBeforeStart + sessionSeconds
             metrics.framesPerSecond = Double(trainer.totalTimesteps - stepsAtStart) / max(sessionSeconds, 1e-9)
             try progress.append(row: metrics.values.map { $0 })
-            onIteration(metrics)
+            try onIteration(metrics)
             if trainer.iteration % interval == 0 && trainer.totalTimesteps < specification.totalTimesteps {
                 try writeCheckpoint()
             }
