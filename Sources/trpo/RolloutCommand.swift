@@ -2,6 +2,7 @@ import ArgumentParser
 import DenseLinearAlgebra
 import Environments
 import Foundation
+import PolicyOptimization
 
 /// `trpo rollout`: steps an environment and writes one JSON object per transition to stdout.
 struct RolloutCommand: ParsableCommand {
@@ -16,8 +17,14 @@ struct RolloutCommand: ParsableCommand {
             Numbers are printed in their shortest round-trip form.
             """)
 
-    @Option(help: "The registered environment id (see `trpo envs`).")
-    var env: String
+    @Option(name: .customLong("env"), help: "The registered environment id (see `trpo envs`); with --run-dir, the policy's by default.")
+    var envOption: String?
+
+    @Option(help: "A run directory whose policy.safetensors picks the actions (its mode; see --stochastic).")
+    var runDir: String?
+
+    @Flag(help: "With --run-dir, sample the policy's actions instead of taking its mode.")
+    var stochastic = false
 
     @Option(help: "Seeds the first reset (Gymnasium's reset(seed:)) and the action stream.")
     var seed: UInt64 = 0
@@ -27,17 +34,30 @@ struct RolloutCommand: ParsableCommand {
 
     func validate() throws {
         guard steps >= 0 else { throw ValidationError("--steps must be non-negative, got \(steps)") }
+        guard envOption != nil || runDir != nil else { throw ValidationError("give --env ID or --run-dir DIR") }
     }
 
     func run() throws {
         let environment: any Environment
+        let env: String
+        var policy: any RolloutActionSource
         do {
+            if let runDir {
+                let (snapshot, policyEnvironment) = try loadPolicy(runDirectory: runDir)
+                if let envOption, envOption != policyEnvironment {
+                    throw ValidationError("the policy in \(runDir) was trained on \(policyEnvironment), not \(envOption)")
+                }
+                env = policyEnvironment
+                policy = SavedPolicyActions(snapshot: snapshot, deterministic: !stochastic, seed: seed)
+            } else {
+                env = envOption ?? ""
+                policy = RandomActionPolicy(space: try makeEnvironment(env).actionSpace, seed: seed)
+            }
             environment = try makeEnvironment(env)
         } catch {
             FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        var policy: any RolloutActionSource = RandomActionPolicy(space: environment.actionSpace, seed: seed)
         var writer = LineWriter()
         var observation = try environment.checkedReset(seed: seed, name: env)
         for _ in 0..<steps {
@@ -56,6 +76,23 @@ struct RolloutCommand: ParsableCommand {
 protocol RolloutActionSource {
     /// The action to take after seeing `observation`.
     mutating func action(for observation: [Float]) throws -> Action
+}
+
+/// A saved policy's actions (observations normalised with its frozen statistics).
+struct SavedPolicyActions: RolloutActionSource {
+    let snapshot: PolicySnapshot
+    let deterministic: Bool
+    var stream: RandomStream
+
+    init(snapshot: PolicySnapshot, deterministic: Bool, seed: UInt64) {
+        self.snapshot = snapshot
+        self.deterministic = deterministic
+        stream = RandomStream(seed: seed, stream: 1)
+    }
+
+    mutating func action(for observation: [Float]) -> Action {
+        snapshot.action(for: observation, deterministic: deterministic, stream: &stream)
+    }
 }
 
 /// Uniformly random actions from the action space, from `RandomStream(seed:stream:)`.
