@@ -55,7 +55,11 @@ extension TrainingConfiguration {
             }
             configuration.targetKL = number
             return []
-        }, read: { $0.targetKL.map(ConfigurationValue.real) }),
+        }, read: { configuration in
+            // TRPO and NPG always have a δ; PPO's early stop is off when unset.
+            if let value = configuration.targetKL { return .real(value) }
+            return [.trpo, .npg].contains(configuration.algorithm) ? .real(configuration.maxKL) : nil
+        }),
         integer("n_critic_updates", \.criticEpochs, minimum: 1),
         real("learning_rate", \.learningRate, "a number > 0") { $0 > 0 },
         boolean("normalize_advantage", \.normalizeAdvantage),
