@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Side-by-side speed and return: SB3-contrib TRPO against TrustRegion's `trpo train`, same budget, same machine.
+
+For each seed, runs (order alternating seed by seed, so drift in machine speed affects both):
+  - SB3-contrib: `sb3_trpo.py --env ENV --seed S --timesteps N` in Benchmarks/peers/.venv (torch, 1 thread),
+    zoo hyperparameters; its own figures (model.learn wall clock, rollout/update split, 20-episode mode-action
+    evaluation) come back as one JSON line; the whole process is timed too;
+  - TrustRegion: `trpo train --env ENV --timesteps N --seed S --run-dir DIR [--threads T]` (zoo hyperparameters
+    by default), timed around the whole process, then `trpo eval --run-dir DIR --episodes 20 --seed S`; once per
+    thread count given with --threads (e.g. --threads 1,2).
+Then prints a table (per seed and mean: wall seconds, steps/s, final return) and the wall-clock ratios
+SB3/TrustRegion. If the `trpo` binary or its `train` subcommand is missing, only the SB3 side runs.
+
+Uses only the standard library: run it with any python3 (the SB3 side uses the venv of setup.sh).
+  python3 Benchmarks/peers/compare.py --env CartPole-v1 --seeds 0-4 --timesteps 100000 --threads 1,2 [--build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from zoo_hyperparameters import ZOO_TRPO, resolved_trpo
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def parse_seeds(text: str) -> list[int]:
+    seeds: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        seeds.extend(range(int(first), int(last) + 1) if last else [int(first)])
+    return seeds
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--env", default="CartPole-v1", choices=sorted(ZOO_TRPO))
+    parser.add_argument("--seeds", default="0-4", type=parse_seeds, help="e.g. 0-4 or 0,3,7 (default 0-4)")
+    parser.add_argument("--timesteps", type=int, default=100_000)
+    parser.add_argument("--threads", default="1", help="comma-separated thread counts for trpo train (default 1)")
+    parser.add_argument("--episodes", type=int, default=20, help="evaluation episodes (default 20)")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="override a zoo hyperparameter on both sides")
+    parser.add_argument("--sde", action="store_true", help="SB3 side only: use the zoo's gSDE (we have none)")
+    parser.add_argument("--trpo", type=Path, default=ROOT / ".build" / "release" / "trpo", help="trpo binary")
+    parser.add_argument("--build", action="store_true", help="run `swift build -c release --product trpo` first")
+    parser.add_argument("--python", type=Path, default=HERE / ".venv" / "bin" / "python", help="venv python")
+    parser.add_argument("--out", type=Path, default=ROOT / "runs" / "compare",
+                        help="run directories go to OUT/ENV/seedS-tT (default runs/compare, git-ignored)")
+    parser.add_argument("--json-out", type=Path, help="also append every record as a JSON line to this file")
+    parser.add_argument("--skip-sb3", action="store_true", help="run only TrustRegion")
+    parser.add_argument("--verbose", action="store_true", help="show trpo train's progress on stderr")
+    arguments = parser.parse_args()
+    arguments.thread_counts = [int(t) for t in arguments.threads.split(",")]
+    return arguments
+
+
+def trpo_available(binary: Path) -> str | None:
+    """None when `trpo train` and `trpo eval` exist, else the reason they cannot be used."""
+    if not binary.is_file():
+        return f"{binary} does not exist (build it with `swift build -c release`, or pass --build)"
+    for subcommand in ("train", "eval"):
+        probe = subprocess.run([str(binary), subcommand, "--help"], capture_output=True, text=True)
+        if probe.returncode != 0:
+            return f"`{binary.name} {subcommand}` is not available yet ({(probe.stderr or probe.stdout).strip()[:120]})"
+    return None
+
+
+def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
+    command = [str(arguments.python), str(HERE / "sb3_trpo.py"), "--env", arguments.env, "--seed", str(seed),
+               "--timesteps", str(arguments.timesteps), "--threads", "1", "--eval-episodes", str(arguments.episodes)]
+    command += ["--sde"] if arguments.sde else []
+    for item in arguments.set:
+        command += ["--set", item]
+    start = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True)
+    process_seconds = time.perf_counter() - start
+    if finished.returncode != 0:
+        sys.exit(f"sb3_trpo.py failed for seed {seed}:\n{finished.stderr[-2000:]}")
+    record = json.loads(finished.stdout.strip().splitlines()[-1])
+    record.update(process_seconds=round(process_seconds, 3), wall_seconds=record["learn_seconds"])
+    return record
+
+
+def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
+    run_dir = arguments.out / arguments.env / f"seed{seed}-t{threads}"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    run_dir.parent.mkdir(parents=True, exist_ok=True)
+    command = [str(arguments.trpo), "train", "--env", arguments.env, "--timesteps", str(arguments.timesteps),
+               "--seed", str(seed), "--run-dir", str(run_dir), "--threads", str(threads)]
+    for item in arguments.set:
+        command += ["--set", item]
+    log_path = run_dir.parent / f"seed{seed}-t{threads}.train.log"
+    with open(log_path, "w") as log:
+        start = time.perf_counter()
+        finished = subprocess.run(command, stdout=log, stderr=None if arguments.verbose else log)
+        wall_seconds = time.perf_counter() - start
+    if finished.returncode != 0:
+        sys.exit(f"`{' '.join(command)}` failed ({finished.returncode}); see {log_path}")
+    evaluation = subprocess.run([str(arguments.trpo), "eval", "--run-dir", str(run_dir), "--episodes",
+                                 str(arguments.episodes), "--seed", str(seed)], capture_output=True, text=True)
+    if evaluation.returncode != 0:
+        sys.exit(f"trpo eval failed for {run_dir}:\n{evaluation.stderr[-2000:]}")
+    scores = json.loads(evaluation.stdout.strip().splitlines()[-1])
+    progress = read_progress(run_dir / "progress.csv")
+    done = int(float(progress[-1]["time/total_timesteps"])) if progress else arguments.timesteps
+    return {"impl": "trustregion", "env": arguments.env, "seed": seed, "threads": threads,
+            "timesteps": arguments.timesteps, "timesteps_done": done, "wall_seconds": round(wall_seconds, 3),
+            "process_seconds": round(wall_seconds, 3),
+            "in_process_seconds": float(progress[-1]["time/elapsed_s"]) if progress else None,
+            "steps_per_second": round(done / wall_seconds, 1), "mean_return": scores["mean_return"],
+            "std_return": scores["std_return"], "kl_violations": kl_violations(progress, run_dir),
+            "run_dir": str(run_dir)}
+
+
+def read_progress(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with open(path, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def kl_violations(progress: list[dict], run_dir: Path) -> int | None:
+    """Accepted steps whose mean KL exceeds δ (target_kl from config.json); None when it cannot be told."""
+    try:
+        delta = float(load_config(run_dir)["target_kl"])
+        return sum(1 for row in progress if row.get("train/is_line_search_success") in ("1", "1.0")
+                   and float(row["train/kl_divergence"]) > delta)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def load_config(run_dir: Path) -> dict:
+    """config.json, flattened one level if the keys sit under a sub-object."""
+    try:
+        config = json.loads((run_dir / "config.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    flat = dict(config)
+    for value in config.values():
+        if isinstance(value, dict):
+            flat.update({k: v for k, v in value.items() if k not in flat})
+    return flat
+
+
+def print_hyperparameters(arguments: argparse.Namespace) -> None:
+    resolved = resolved_trpo(arguments.env, arguments.sde)
+    print(f"# {arguments.env}, {arguments.timesteps} steps, seeds {arguments.seeds}, eval {arguments.episodes} "
+          f"episodes (mode action)")
+    print(f"# zoo trpo.yml entry: {json.dumps(ZOO_TRPO[arguments.env])}"
+          + ("" if arguments.sde else "  (gSDE keys dropped: TrustRegion has no gSDE)"))
+    print(f"# SB3-contrib resolved: {json.dumps(resolved)}")
+    if arguments.set:
+        print(f"# overrides (both sides): {arguments.set}")
+
+
+def compare_configurations(arguments: argparse.Namespace, record: dict) -> None:
+    """Prints TrustRegion's resolved configuration and every shared key whose value differs from SB3's."""
+    config = load_config(Path(record["run_dir"]))
+    if not config:
+        print("# TrustRegion config.json: not found or unreadable")
+        return
+    print(f"# TrustRegion config.json: {json.dumps(config)}")
+    expected = resolved_trpo(arguments.env, arguments.sde)
+    for item in arguments.set:
+        key, _, value = item.partition("=")
+        expected[key] = value
+    differences = [f"{key}: SB3 {expected[key]} vs ours {config[key]}" for key in expected
+                   if key in config and not same_value(expected[key], config[key])]
+    print("# hyperparameters that differ: " + ("; ".join(differences) if differences else "none"))
+
+
+def same_value(left: object, right: object) -> bool:
+    try:
+        return abs(float(left) - float(right)) <= 1e-12 * max(1.0, abs(float(left)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(left).lower() == str(right).lower()
+
+
+def label(record: dict) -> str:
+    return "sb3-contrib" if record["impl"] == "sb3-contrib" else f"trustregion t{record['threads']}"
+
+
+def print_table(records: list[dict]) -> None:
+    header = f"{'implementation':<16} {'seed':>5} {'wall s':>8} {'steps/s':>9} {'return':>17}  notes"
+    print(header)
+    print("-" * len(header))
+    for record in records:
+        notes = (f"rollout {record['rollout_seconds']:.1f} s, update {record['train_seconds']:.1f} s, "
+                 f"process {record['process_seconds']:.1f} s" if record["impl"] == "sb3-contrib"
+                 else f"KL>δ on accepted steps: {record['kl_violations']}")
+        print(f"{label(record):<16} {record['seed']:>5} {record['wall_seconds']:>8.2f} "
+              f"{record['steps_per_second']:>9.0f} {record['mean_return']:>9.1f} ± {record['std_return']:<6.1f}  {notes}")
+    print("-" * len(header))
+    groups: dict[str, list[dict]] = {}
+    for record in records:
+        groups.setdefault(label(record), []).append(record)
+    for name, group in groups.items():
+        returns = [r["mean_return"] for r in group]
+        spread = statistics.pstdev(returns) if len(returns) > 1 else 0.0
+        print(f"{name:<16} {'mean':>5} {mean(group, 'wall_seconds'):>8.2f} {mean(group, 'steps_per_second'):>9.0f} "
+              f"{statistics.fmean(returns):>9.1f} ± {spread:<6.1f}  (± across seeds; min {min(returns):.1f})")
+    sb3 = groups.get("sb3-contrib")
+    for name, group in groups.items():
+        if sb3 and name != "sb3-contrib":
+            print(f"wall-clock ratio SB3/TrustRegion ({name}): "
+                  f"{mean(sb3, 'wall_seconds') / mean(group, 'wall_seconds'):.2f}x on model.learn vs whole process; "
+                  f"{mean(sb3, 'process_seconds') / mean(group, 'wall_seconds'):.2f}x process vs process")
+
+
+def mean(group: list[dict], key: str) -> float:
+    return statistics.fmean(record[key] for record in group)
+
+
+def main() -> None:
+    arguments = parse_arguments()
+    if arguments.build:
+        print("# swift build -c release --product trpo", file=sys.stderr)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "trpo"], cwd=ROOT, check=True)
+    missing = trpo_available(arguments.trpo)
+    if missing:
+        print(f"# TrustRegion side skipped: {missing}")
+    if arguments.skip_sb3 and missing:
+        sys.exit("nothing to run")
+    if not arguments.skip_sb3 and not arguments.python.is_file():
+        sys.exit(f"{arguments.python} not found: run Benchmarks/peers/setup.sh first")
+    print_hyperparameters(arguments)
+    records: list[dict] = []
+    for index, seed in enumerate(arguments.seeds):
+        steps = [] if arguments.skip_sb3 else [lambda s=seed: run_sb3(arguments, s)]
+        if not missing:
+            steps += [lambda s=seed, t=t: run_ours(arguments, s, t) for t in arguments.thread_counts]
+        if index % 2 == 1:
+            steps.reverse()
+        for step in steps:
+            record = step()
+            records.append(record)
+            print(f"# {label(record)} seed {seed}: {record['wall_seconds']:.2f} s, "
+                  f"return {record['mean_return']:.1f}", file=sys.stderr, flush=True)
+            if arguments.json_out:
+                with open(arguments.json_out, "a") as handle:
+                    handle.write(json.dumps(record) + "\n")
+            if record["impl"] == "trustregion" and sum(r["impl"] == "trustregion" for r in records) == 1:
+                compare_configurations(arguments, record)
+    records.sort(key=lambda r: (r["impl"] != "sb3-contrib", r.get("threads", 1), r["seed"]))
+    print_table(records)
+
+
+if __name__ == "__main__":
+    main()
