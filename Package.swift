@@ -42,7 +42,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "PolicyOptimization",
-            dependencies: ["DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts"],
+            dependencies: [
+                "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "RunArtifacts",

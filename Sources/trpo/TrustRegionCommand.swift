@@ -6,6 +6,6 @@ struct TrustRegionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trpo",
         abstract: "Trust Region Policy Optimization (Schulman et al., 2015) and its family, on Linux CPUs.",
-        subcommands: []
+        subcommands: [TrainCommand.self]
     )
 }

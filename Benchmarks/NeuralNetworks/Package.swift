@@ -1,0 +1,14 @@
+// swift-tools-version: 6.1
+// Release-mode kernel benchmarks; a separate package so benchmark code never reaches users.
+import PackageDescription
+
+let package = Package(
+    name: "NetworkBenchmark",
+    dependencies: [.package(path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "NetworkBenchmark",
+            dependencies: [.product(name: "TrustRegion", package: "main")]
+        )
+    ]
+)

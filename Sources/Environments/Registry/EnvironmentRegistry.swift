@@ -1,0 +1,97 @@
+import Foundation
+
+/// The environments known by id, Gymnasium's `gymnasium.envs.registry`; safe to use from any thread.
+///
+/// `shared` starts with the five classic-control environments; other modules (e.g. MuJoCo) and
+/// users add their own with `register(_:)` at run time.
+public final class EnvironmentRegistry: @unchecked Sendable {
+    // Guarded by `lock`: the entries in registration order, and their index by id.
+    private var entries: [EnvironmentSpecification] = []
+    private var indexById: [String: Int] = [:]
+    private let lock = NSLock()
+
+    /// The process-wide registry used by `makeEnvironment`.
+    public static let shared = EnvironmentRegistry(registeringClassicControl: true)
+
+    /// An empty registry, or one with the classic-control environments.
+    public init(registeringClassicControl: Bool = false) {
+        guard registeringClassicControl else { return }
+        for specification in EnvironmentRegistry.classicControl {
+            indexById[specification.id] = entries.count
+            entries.append(specification)
+        }
+    }
+
+    /// Adds an entry; throws `duplicateRegistration` if its id is taken, unless `replacing` is true.
+    public func register(_ specification: EnvironmentSpecification, replacing: Bool = false) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index = indexById[specification.id] {
+            guard replacing else { throw EnvironmentError.duplicateRegistration(id: specification.id) }
+            entries[index] = specification
+        } else {
+            indexById[specification.id] = entries.count
+            entries.append(specification)
+        }
+    }
+
+    /// All entries, in registration order.
+    public var specifications: [EnvironmentSpecification] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+
+    /// All registered ids, in registration order.
+    public var ids: [String] { specifications.map(\.id) }
+
+    /// The entry for `id`, if registered.
+    public func specification(for id: String) -> EnvironmentSpecification? {
+        lock.lock()
+        defer { lock.unlock() }
+        return indexById[id].map { entries[$0] }
+    }
+
+    /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the known ids.
+    public func make(_ id: String) throws -> any Environment {
+        guard let specification = specification(for: id) else {
+            throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids)
+        }
+        return try specification.make()
+    }
+
+    /// Gymnasium's classic-control entries (`gymnasium/envs/__init__.py`).
+    static let classicControl: [EnvironmentSpecification] = [
+        entry(CartPole(), maxEpisodeSteps: 500, rewardThreshold: 475) { CartPole() },
+        entry(MountainCar(), maxEpisodeSteps: 200, rewardThreshold: -110) { MountainCar() },
+        entry(MountainCarContinuous(), maxEpisodeSteps: 999, rewardThreshold: 90) { MountainCarContinuous() },
+        entry(Pendulum(), maxEpisodeSteps: 200, rewardThreshold: nil) { Pendulum() },
+        entry(Acrobot(), maxEpisodeSteps: 500, rewardThreshold: -100) { Acrobot() },
+    ]
+
+    private static func entry<E: Environment & GymnasiumIdentified>(
+        _ sample: E, maxEpisodeSteps: Int, rewardThreshold: Double?, make: @escaping @Sendable () -> E
+    ) -> EnvironmentSpecification {
+        EnvironmentSpecification(
+            id: E.id, observationSpace: sample.observationSpace, actionSpace: sample.actionSpace,
+            maxEpisodeSteps: maxEpisodeSteps, rewardThreshold: rewardThreshold, makeUnwrapped: make)
+    }
+}
+
+/// An environment type with a Gymnasium id.
+public protocol GymnasiumIdentified {
+    /// The Gymnasium id, e.g. `"CartPole-v1"`.
+    static var id: String { get }
+}
+
+extension CartPole: GymnasiumIdentified {}
+extension Pendulum: GymnasiumIdentified {}
+extension Acrobot: GymnasiumIdentified {}
+extension MountainCar: GymnasiumIdentified {}
+extension MountainCarContinuous: GymnasiumIdentified {}
+
+/// A new environment for a registered id, wrapped in its Gymnasium `TimeLimit`
+/// (`gymnasium.make(id)`); throws `EnvironmentError.unknownEnvironment` listing the known ids.
+public func makeEnvironment(_ id: String) throws -> any Environment {
+    try EnvironmentRegistry.shared.make(id)
+}

@@ -1,0 +1,98 @@
+import Dispatch
+
+/// One copy's part of a vector step.
+struct CopyOutcome: Sendable {
+    var observation: [Float]
+    var reward: Double
+    var terminated: Bool
+    var truncated: Bool
+    var finalObservation: [Float]?
+}
+
+/// Hands values that are only touched at disjoint indices across `concurrentPerform` workers.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+}
+
+// MARK: - Stepping, serial or threaded
+
+extension VectorEnvironment {
+    /// Steps every copy with its action; copies whose episode ended are reset in the same step.
+    ///
+    /// On an error (a bad action, a NaN from a copy) the first failing copy's error is thrown
+    /// (by copy index, whatever the thread count); the copies are then in an unspecified state
+    /// and must be reset.
+    public func step(_ actions: [Action]) throws -> VectorStepResult {
+        guard actions.count == count else {
+            throw EnvironmentError.vectorActionCountMismatch(expected: count, actual: actions.count)
+        }
+        guard isReset else { throw EnvironmentError.stepBeforeReset(environment: name) }
+        var outcomes = [Result<CopyOutcome, any Error>?](repeating: nil, count: count)
+        let chunks = Swift.min(threads, count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            if chunks <= 1 {
+                for index in 0..<count { buffer[index] = stepCopy(index, actions[index]) }
+                return
+            }
+            let slots = UncheckedSendable(value: buffer)
+            let shared = UncheckedSendable(value: (self, actions))
+            let total = count
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let (environment, actions) = shared.value
+                // Contiguous chunks: chunk c takes copies [c·N/C, (c+1)·N/C).
+                for index in (chunk * total / chunks)..<((chunk + 1) * total / chunks) {
+                    slots.value[index] = environment.stepCopy(index, actions[index])
+                }
+            }
+        }
+        return try assemble(outcomes)
+    }
+
+    /// Steps copy `index` (and resets it if its episode ended); touches only that copy.
+    func stepCopy(_ index: Int, _ action: Action) -> Result<CopyOutcome, any Error> {
+        Result {
+            let environment = environments[index]
+            let result = try environment.checkedStep(action, name: copyName(index))
+            guard result.terminated || result.truncated else {
+                return CopyOutcome(
+                    observation: result.observation, reward: result.reward, terminated: false, truncated: false,
+                    finalObservation: nil)
+            }
+            let resetObservation = try environment.checkedReset(seed: nil, name: copyName(index))
+            return CopyOutcome(
+                observation: resetObservation, reward: result.reward, terminated: result.terminated,
+                truncated: result.truncated, finalObservation: result.observation)
+        }
+    }
+
+    /// Gathers the copies' outcomes in index order and records finished episodes.
+    func assemble(_ outcomes: [Result<CopyOutcome, any Error>?]) throws -> VectorStepResult {
+        var observations = [Float]()
+        observations.reserveCapacity(count * observationDimension)
+        var rewards = [Double](repeating: 0, count: count)
+        var terminated = [Bool](repeating: false, count: count)
+        var truncated = [Bool](repeating: false, count: count)
+        var finalObservations = [[Float]?](repeating: nil, count: count)
+        for index in 0..<count {
+            guard let outcome = try outcomes[index]?.get() else {
+                throw EnvironmentError.invalidConfiguration("\(copyName(index)) was not stepped")
+            }
+            observations += outcome.observation
+            rewards[index] = outcome.reward
+            terminated[index] = outcome.terminated
+            truncated[index] = outcome.truncated
+            finalObservations[index] = outcome.finalObservation
+            runningReturns[index] += outcome.reward
+            runningLengths[index] += 1
+            if outcome.terminated || outcome.truncated {
+                completedEpisodes.append(
+                    CompletedEpisode(episodeReturn: runningReturns[index], length: runningLengths[index], copy: index))
+                runningReturns[index] = 0
+                runningLengths[index] = 0
+            }
+        }
+        return VectorStepResult(
+            observations: observations, observationDimension: observationDimension, rewards: rewards,
+            terminated: terminated, truncated: truncated, finalObservations: finalObservations)
+    }
+}

@@ -1,0 +1,75 @@
+import DenseLinearAlgebra
+import Environments
+import NeuralNetworks
+import Policies
+
+/// A policy-gradient agent on a registered environment: the one-line API.
+///
+/// ```swift
+/// let agent = try TRPO(environment: "CartPole-v1")
+/// try agent.learn(totalTimesteps: 100_000)
+/// let action = agent.predict(observation: observation)
+/// ```
+/// Settings default to the RL Zoo's for the environment (`TrainingConfiguration.zooDefaults`).
+public class Agent {
+    /// The Gymnasium id of the environment.
+    public let environmentID: String
+    /// The loop that trains the agent.
+    public let trainer: OnPolicyTrainer
+    /// The observation normaliser, if the configuration asks for one.
+    public let normalizer: NormalizedVectorEnvironment?
+
+    /// An agent for `environment` with the given settings (zoo defaults when nil, with `algorithm`).
+    public init(
+        environment id: String, algorithm: Algorithm, configuration: TrainingConfiguration? = nil, seed: UInt64 = 0,
+        threads: Int = 1, registry: EnvironmentRegistry = .shared
+    ) throws {
+        var settings = configuration ?? TrainingConfiguration.zooDefaults(for: id)
+        if configuration == nil { settings.algorithm = algorithm }
+        environmentID = id
+        let copies = try VectorEnvironment(id: id, count: settings.environmentCopies, threads: threads, registry: registry)
+        if settings.normalizeObservations || settings.normalizeRewards {
+            let normalized = NormalizedVectorEnvironment(
+                copies, normalizesRewards: settings.normalizeRewards, discount: settings.discount)
+            normalizer = normalized
+            trainer = try OnPolicyTrainer(environment: normalized, configuration: settings, seed: seed, threads: threads)
+        } else {
+            normalizer = nil
+            trainer = try OnPolicyTrainer(environment: copies, configuration: settings, seed: seed, threads: threads)
+        }
+    }
+
+    /// The settings in force.
+    public var configuration: TrainingConfiguration { trainer.configuration }
+
+    /// Trains until `totalTimesteps` environment steps have been taken in all (whole iterations, so
+    /// the last may overshoot). `onIteration` sees each progress row; returning false stops early.
+    public func learn(totalTimesteps: Int, onIteration: ((IterationMetrics) throws -> Bool)? = nil) throws {
+        while trainer.totalTimesteps < totalTimesteps {
+            let metrics = try trainer.runIteration()
+            if let onIteration, try !onIteration(metrics) { break }
+        }
+    }
+
+    /// The policy's action for one raw observation (normalised with frozen statistics if needed).
+    public func predict(observation: [Float], deterministic: Bool = true, stream: inout RandomStream) -> Action {
+        let policy = PolicySnapshot(trainer: trainer, normalizer: normalizer)
+        return policy.action(for: observation, deterministic: deterministic, stream: &stream)
+    }
+
+    /// The policy's deterministic action for one raw observation.
+    public func predict(observation: [Float]) -> Action {
+        var unused = RandomStream(seed: 0)
+        return predict(observation: observation, deterministic: true, stream: &unused)
+    }
+}
+
+/// TRPO (Schulman et al. 2015) on a registered environment.
+public final class TRPO: Agent {
+    /// A TRPO agent; settings default to the RL Zoo's for the environment.
+    public init(
+        environment id: String, configuration: TrainingConfiguration? = nil, seed: UInt64 = 0, threads: Int = 1
+    ) throws {
+        try super.init(environment: id, algorithm: .trpo, configuration: configuration, seed: seed, threads: threads)
+    }
+}

@@ -1,0 +1,87 @@
+/// A setting's value as written in YAML, JSON or `--set key=value`, before it is typed.
+public indirect enum ConfigurationValue: Sendable, Hashable {
+    case bool(Bool)
+    case integer(Int)
+    case real(Double)
+    case string(String)
+    case list([ConfigurationValue])
+    case mapping([String: ConfigurationValue])
+
+    /// A short rendering for messages.
+    public var description: String {
+        switch self {
+        case .bool(let value): return String(value)
+        case .integer(let value): return String(value)
+        case .real(let value): return String(value)
+        case .string(let value): return "\"\(value)\""
+        case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .mapping(let pairs):
+            return "{" + pairs.keys.sorted().map { "\($0): \(pairs[$0]?.description ?? "")" }.joined(separator: ", ") + "}"
+        }
+    }
+}
+
+/// A configuration that cannot be used: the message names the key and says why.
+public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownKey(String, known: [String])
+    case invalidValue(key: String, value: String, expected: String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .unknownKey(let key, let known):
+            return "unknown configuration key '\(key)'; known keys: \(known.joined(separator: ", "))"
+        case .invalidValue(let key, let value, let expected):
+            return "invalid value \(value) for '\(key)': expected \(expected)"
+        case .unsupported(let message):
+            return message
+        }
+    }
+}
+
+/// A failure during training that is not the configuration's fault.
+public enum TrainingError: Error, Sendable, Hashable, CustomStringConvertible {
+    case environmentContract(String)
+
+    public var description: String {
+        switch self {
+        case .environmentContract(let message): return "environment broke its contract: \(message)"
+        }
+    }
+}
+
+extension ConfigurationValue {
+    /// The value as a Double, if it is a number (or a numeric string such as "1e-3").
+    var realValue: Double? {
+        switch self {
+        case .integer(let value): return Double(value)
+        case .real(let value): return value
+        case .string(let text): return Double(text)
+        default: return nil
+        }
+    }
+
+    /// The value as an Int, if it is an integral number (1e5 counts).
+    var integerValue: Int? {
+        switch self {
+        case .integer(let value): return value
+        case .real(let value) where value.rounded() == value && abs(value) < 1e15: return Int(value)
+        case .string(let text): return Int(text) ?? Double(text).flatMap { $0.rounded() == $0 ? Int($0) : nil }
+        default: return nil
+        }
+    }
+
+    /// The value as a Bool (true/false, or Python's True/False in strings).
+    var boolValue: Bool? {
+        switch self {
+        case .bool(let value): return value
+        case .string(let text):
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import DenseLinearAlgebra
+import NeuralNetworks
+import Policies
+
+/// The value-function baseline V_φ(s) and its regression onto λ-returns.
+///
+/// SB3-contrib's scheme (REFERENCE.md §1.6): after the policy step, `epochs` passes over the batch
+/// in shuffled minibatches, each an Adam step on the mean squared error to the returns.
+public enum CriticFit {
+    /// The critic network for observations of `observationWidth`.
+    public static func network(observationWidth: Int, configuration: TrainingConfiguration) -> MLP {
+        MLP(
+            inputWidth: observationWidth, hiddenWidths: configuration.valueHiddenWidths, outputWidth: 1,
+            activation: configuration.activation)
+    }
+
+    /// V(s) for `rows` observations.
+    public static func values(network: MLP, parameters: [Float], observations: [Float], rows: Int, threads: Int)
+        -> [Float]
+    {
+        let blocks = BlockedNetwork(network: network, inputs: observations, rows: rows, threads: threads)
+        blocks.forward(parameters: parameters)
+        return blocks.allOutputs()
+    }
+
+    /// Fits φ to `returns`; returns the mean minibatch loss over all epochs.
+    public static func fit(
+        network: MLP, parameters: inout [Float], optimizer: inout Adam,
+        observations: [Float], returns: [Double], epochs: Int, batchSize: Int,
+        maxGradientNorm: Double?, threads: Int, stream: inout RandomStream
+    ) -> Double {
+        let rows = returns.count
+        let width = network.inputWidth
+        var lossTotal = 0.0
+        var lossCount = 0
+        var order = Array(0..<rows)
+        for _ in 0..<epochs {
+            Shuffle.permute(&order, stream: &stream)
+            var start = 0
+            while start < rows {
+                let indices = order[start..<min(start + batchSize, rows)]
+                start += batchSize
+                var inputs = [Float]()
+                inputs.reserveCapacity(indices.count * width)
+                for row in indices { inputs.append(contentsOf: observations[(row * width)..<((row + 1) * width)]) }
+                let targets = indices.map { returns[$0] }
+                let blocks = BlockedNetwork(network: network, inputs: inputs, rows: indices.count, threads: threads)
+                blocks.forward(parameters: parameters)
+                let predictions = blocks.allOutputs()
+                var loss = 0.0
+                for (prediction, target) in zip(predictions, targets) {
+                    loss += (Double(prediction) - target) * (Double(prediction) - target)
+                }
+                lossTotal += loss / Double(indices.count)
+                lossCount += 1
+                let scale = 2 / Double(indices.count)
+                var gradient = blocks.pullback(parameters: parameters) { block, outputs, cotangent in
+                    let range = blocks.rowRange(block: block)
+                    for (local, row) in range.enumerated() {
+                        cotangent[local] = Float(scale * (Double(outputs[local]) - targets[row]))
+                    }
+                }
+                GradientClipping.clip(&gradient, maxNorm: maxGradientNorm)
+                optimizer.update(parameters: &parameters, gradient: gradient)
+            }
+        }
+        return lossCount > 0 ? lossTotal / Double(lossCount) : 0
+    }
+
+    /// 1 − Var(returns − values)/Var(returns): the fraction of return variance the baseline explains.
+    public static func explainedVariance(values: [Float], returns: [Double]) -> Double {
+        let count = Double(returns.count)
+        guard count > 1 else { return .nan }
+        let mean = returns.reduce(0, +) / count
+        let variance = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
+        let residuals = zip(returns, values).map { $0 - Double($1) }
+        let residualMean = residuals.reduce(0, +) / count
+        let residualVariance = residuals.reduce(0) { $0 + ($1 - residualMean) * ($1 - residualMean) } / count
+        return variance == 0 ? .nan : 1 - residualVariance / variance
+    }
+}
+
+/// Fisher–Yates shuffling driven by a `RandomStream`.
+public enum Shuffle {
+    /// Permutes `elements` uniformly at random.
+    public static func permute<T>(_ elements: inout [T], stream: inout RandomStream) {
+        guard elements.count > 1 else { return }
+        for index in stride(from: elements.count - 1, to: 0, by: -1) {
+            elements.swapAt(index, stream.nextInt(below: index + 1))
+        }
+    }
+}
+
+/// Rescaling a gradient to a maximum Euclidean norm (SB3's max_grad_norm).
+public enum GradientClipping {
+    /// g ← g · min(1, maxNorm/‖g‖); nothing when `maxNorm` is nil.
+    public static func clip(_ gradient: inout [Float], maxNorm: Double?) {
+        guard let maxNorm else { return }
+        let norm = VectorOperations.norm(gradient)
+        if norm > maxNorm, norm > 0 { VectorOperations.scale(&gradient, by: Float(maxNorm / norm)) }
+    }
+}

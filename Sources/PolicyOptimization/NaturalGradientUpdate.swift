@@ -1,0 +1,88 @@
+import DenseLinearAlgebra
+import Policies
+
+/// TRPO's step (Schulman et al. 2015, §6 and Appendix C), and the natural policy gradient as the
+/// same step without the line search.
+///
+/// 1. g = ∇_θ L(θ) at θ_old.
+/// 2. s ≈ (F + λI)⁻¹ g by k conjugate-gradient iterations on Jᵀ M J products, from x₀ = 0.
+/// 3. β = √(2δ / sᵀ(F + λI)s): the largest step along s with the quadratic KL model at δ.
+/// 4. Backtracking: θ = θ_old + cⁱβs for i = 0, 1, …; accept the first θ whose surrogate improves
+///    and whose mean KL(π_old‖π_θ) ≤ δ; if none does, θ_old is kept exactly.
+///
+/// Guards: a zero or non-finite gradient, or sᵀFs ≤ 0 or non-finite, skip the update (reported).
+public struct NaturalGradientUpdate: PolicyUpdateRule {
+    /// false: NPG, the full step βs without the line search.
+    public var usesLineSearch: Bool
+
+    public init(usesLineSearch: Bool) {
+        self.usesLineSearch = usesLineSearch
+    }
+
+    public mutating func update(_ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream)
+        -> PolicyUpdateMetrics
+    {
+        let configuration = input.configuration
+        let batch = input.batch
+        let oldParameters = parameters
+        var metrics = PolicyUpdateMetrics()
+        let (oldSurrogate, weights) = Surrogate.evaluate(
+            batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages)
+        let gradient = batch.gradient(logProbabilityWeights: weights)
+        metrics.gradientNorm = VectorOperations.norm(gradient)
+        guard metrics.gradientNorm.isFinite, metrics.gradientNorm > 0 else {
+            return skipped(&metrics, reason: metrics.gradientNorm == 0 ? "zero gradient" : "non-finite gradient")
+        }
+
+        let damping = Float(configuration.damping)
+        let solve = conjugateGradient(
+            applying: { batch.fisherVectorProduct($0, damping: damping) }, to: gradient,
+            maxIterations: configuration.conjugateGradientIterations)
+        metrics.conjugateGradientIterations = solve.iterations
+        let direction = solve.solution
+        let curvature = VectorOperations.dot(direction, batch.fisherVectorProduct(direction, damping: damping))
+        guard curvature.isFinite, curvature > 0 else {
+            return skipped(&metrics, reason: "sᵀFs = \(curvature) is not positive")
+        }
+        let maximalStep = (2 * configuration.maxKL / curvature).squareRoot()
+        let fullExpectedImprovement = maximalStep * VectorOperations.dot(gradient, direction)
+
+        var coefficient = 1.0
+        let tries = usesLineSearch ? max(configuration.backtrackIterations, 1) : 1
+        for attempt in 1...tries {
+            var candidate = oldParameters
+            VectorOperations.axpy(Float(coefficient * maximalStep), direction, &candidate)
+            batch.evaluate(at: candidate)
+            let newSurrogate = Surrogate.evaluate(
+                batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
+            ).value
+            let divergence = batch.divergence(from: input.oldDistribution).mean
+            metrics.lineSearchSteps = attempt
+            metrics.expectedImprovement = coefficient * fullExpectedImprovement
+            let accepted = !usesLineSearch
+                || (divergence <= configuration.maxKL && newSurrogate > oldSurrogate && newSurrogate.isFinite)
+            if accepted {
+                parameters = candidate
+                metrics.klDivergence = divergence
+                metrics.surrogateImprovement = newSurrogate - oldSurrogate
+                metrics.stepNorm = coefficient * maximalStep * VectorOperations.norm(direction)
+                metrics.lineSearchSucceeded = true
+                return metrics
+            }
+            coefficient *= configuration.backtrackCoefficient
+        }
+        parameters = oldParameters
+        batch.evaluate(at: oldParameters)
+        metrics.lineSearchSucceeded = false
+        metrics.klDivergence = 0
+        metrics.surrogateImprovement = 0
+        metrics.stepNorm = 0
+        return metrics
+    }
+
+    private func skipped(_ metrics: inout PolicyUpdateMetrics, reason: String) -> PolicyUpdateMetrics {
+        metrics.skipReason = reason
+        metrics.lineSearchSucceeded = false
+        return metrics
+    }
+}

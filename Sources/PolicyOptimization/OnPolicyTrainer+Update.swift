@@ -1,0 +1,60 @@
+import DenseLinearAlgebra
+import Policies
+import RealModule
+import Rollouts
+
+// MARK: - Learning from a rollout
+
+extension OnPolicyTrainer {
+    /// GAE, the policy update by the configured rule, then the critic fit.
+    public func train(on buffer: RolloutBuffer) -> IterationMetrics {
+        var metrics = IterationMetrics()
+        let (rawAdvantages, returns) = GeneralizedAdvantageEstimation.compute(
+            buffer, discount: configuration.discount, lambda: configuration.gaeLambda)
+        metrics.explainedVariance = CriticFit.explainedVariance(values: buffer.values, returns: returns)
+        let advantages = configuration.normalizeAdvantage
+            ? GeneralizedAdvantageEstimation.standardize(rawAdvantages) : rawAdvantages
+
+        let rows = subsampledRows(buffer.rows)
+        let input = makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
+        metrics.entropy = input.batch.meanEntropy()
+        if case .diagonalGaussian = policy.head {
+            let logStd = input.batch.logStd
+            metrics.policyStandardDeviation = logStd.reduce(0) { $0 + Double.exp(Double($1)) } / Double(logStd.count)
+        }
+        metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
+
+        metrics.valueLoss = CriticFit.fit(
+            network: valueNetwork, parameters: &valueParameters, optimizer: &criticOptimizer,
+            observations: buffer.observations, returns: returns, epochs: configuration.criticEpochs,
+            batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm, threads: threads,
+            stream: &updateStream)
+        return metrics
+    }
+
+    /// The rows the policy step uses: every k-th (SB3-contrib's sub_sampling_factor).
+    func subsampledRows(_ count: Int) -> [Int] {
+        Array(stride(from: 0, to: count, by: max(configuration.subSamplingFactor, 1)))
+    }
+
+    /// The batch of `rows`, evaluated at θ_old, with what every update rule needs.
+    func makeUpdateInput(buffer: RolloutBuffer, rows: [Int], advantages: [Double]) -> PolicyUpdateInput {
+        func gather<T>(_ source: [T], width: Int) -> [T] {
+            if rows.count == buffer.rows { return source }
+            var result = [T]()
+            result.reserveCapacity(rows.count * width)
+            for row in rows { result.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
+            return result
+        }
+        let batch = PolicyBatch(
+            policy: policy, observations: gather(buffer.observations, width: buffer.observationWidth),
+            actions: gather(buffer.actions, width: buffer.actionWidth), rows: rows.count, threads: threads)
+        batch.evaluate(at: policyParameters)
+        let logStd = batch.logStd
+        return PolicyUpdateInput(
+            policy: policy, batch: batch, oldLogProbabilities: gather(buffer.logProbabilities, width: 1),
+            oldDistribution: DistributionParameters(
+                outputs: gather(buffer.policyOutputs, width: buffer.outputWidth), logStd: logStd),
+            advantages: gather(advantages, width: 1), configuration: configuration, threads: threads)
+    }
+}

@@ -1,1 +1,0 @@
-// The PolicyOptimization layer of TrustRegion (see ../shared/ARCHITECTURE.md).

@@ -1,0 +1,84 @@
+import DenseLinearAlgebra
+import Environments
+import NeuralNetworks
+import Policies
+
+/// A trained policy with what it needs to act on raw observations: θ, and the frozen observation
+/// statistics if the run normalised them. What `trpo eval` and `trpo rollout --run-dir` load.
+public struct PolicySnapshot: Sendable {
+    /// The architecture.
+    public var policy: Policy
+    /// θ.
+    public var parameters: [Float]
+    /// The observation statistics (nil: observations are used raw).
+    public var observationStatistics: RunningMeanVariance?
+    /// Clip bound of normalised observations (SB3: 10).
+    public var clipObservation: Double
+    /// The action space, to map policy outputs to environment actions.
+    public var actionSpace: Space
+
+    public init(
+        policy: Policy, parameters: [Float], observationStatistics: RunningMeanVariance?, clipObservation: Double = 10,
+        actionSpace: Space
+    ) {
+        self.policy = policy
+        self.parameters = parameters
+        self.observationStatistics = observationStatistics
+        self.clipObservation = clipObservation
+        self.actionSpace = actionSpace
+    }
+
+    /// The current policy of a trainer.
+    public init(trainer: OnPolicyTrainer, normalizer: NormalizedVectorEnvironment?) {
+        self.init(
+            policy: trainer.policy, parameters: trainer.policyParameters,
+            observationStatistics: normalizer?.observationStatistics,
+            clipObservation: normalizer?.clipObservation ?? 10, actionSpace: trainer.environment.actionSpace)
+    }
+
+    /// (x − μ)/√(σ² + 1e-8), clipped, when statistics are present.
+    public func normalize(_ observation: [Float]) -> [Float] {
+        guard let statistics = observationStatistics else { return observation }
+        return observation.indices.map { index in
+            let z = (Double(observation[index]) - statistics.mean[index]) / (statistics.variance[index] + 1e-8).squareRoot()
+            return Float(min(max(z, -clipObservation), clipObservation))
+        }
+    }
+
+    /// The action for one raw observation: the mode if `deterministic`, else a sample.
+    public func action(for observation: [Float], deterministic: Bool, stream: inout RandomStream) -> Action {
+        let workspace = MLPWorkspace(network: policy.network, capacity: 1)
+        let acted = policy.act(
+            parameters: parameters, observations: normalize(observation), rows: 1, deterministic: deterministic,
+            stream: &stream, workspace: workspace)
+        switch actionSpace {
+        case .discrete: return .discrete(Int(acted.actions[0]))
+        case .box(let low, let high):
+            return .continuous(acted.actions.indices.map { min(max(acted.actions[$0], low[$0]), high[$0]) })
+        case .multiDiscrete: return .multiDiscrete(acted.actions.map { Int($0) })
+        }
+    }
+
+    /// Runs `episodes` episodes on a fresh `environment` and returns their undiscounted returns.
+    ///
+    /// The first episode is reset with `seed`, the others continue the environment's stream, so the
+    /// whole evaluation is one reproducible sequence.
+    public func evaluate(
+        on environment: any Environment, episodes: Int, seed: UInt64, deterministic: Bool = true
+    ) throws -> [Double] {
+        var stream = RandomStream(seed: seed, stream: 7)
+        var returns: [Double] = []
+        for episode in 0..<episodes {
+            var observation = try environment.reset(seed: episode == 0 ? seed : nil)
+            var total = 0.0
+            while true {
+                let result = try environment.step(action(for: observation, deterministic: deterministic, stream: &stream))
+                total += result.reward
+                observation = result.observation
+                if result.terminated || result.truncated { break }
+            }
+            returns.append(total)
+        }
+        return returns
+    }
+}

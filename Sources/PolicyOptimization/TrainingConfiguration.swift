@@ -1,0 +1,93 @@
+import NeuralNetworks
+
+/// Which update rule the on-policy loop applies.
+public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Trust Region Policy Optimization (Schulman et al. 2015): natural step with a KL line search.
+    case trpo
+    /// Natural policy gradient (Kakade 2001): TRPO's step without the line search.
+    case npg
+    /// Vanilla policy gradient with Adam (REINFORCE with a baseline, as Spinning Up's VPG).
+    case vpg
+    /// Proximal Policy Optimization with the clipped objective (Schulman et al. 2017).
+    case ppo
+}
+
+/// Every setting of a training run; field names in `config.json` and YAML are the RL Zoo's.
+///
+/// Defaults are SB3-contrib's TRPO defaults (REFERENCE.md §1.6), themselves the paper's where it
+/// gives one (δ = 0.01, Schulman et al. 2015 §8 and Appendix C), except where noted.
+public struct TrainingConfiguration: Sendable, Hashable {
+    /// The update rule.
+    public var algorithm: Algorithm = .trpo
+    /// N: environment copies stepped together.
+    public var environmentCopies: Int = 1
+    /// T: steps collected per copy per iteration (batch = N·T).
+    public var stepsPerCopy: Int = 2048
+    /// Minibatch size of the critic's Adam epochs (and of PPO's policy epochs).
+    public var batchSize: Int = 128
+    /// γ, the discount.
+    public var discount: Double = 0.99
+    /// λ of GAE (Schulman et al. 2016).
+    public var gaeLambda: Double = 0.95
+    /// Conjugate-gradient iterations k (the paper uses 10; SB3-contrib 15).
+    public var conjugateGradientIterations: Int = 15
+    /// λ added to F for the CG solve (F + λI).
+    public var damping: Double = 0.1
+    /// Backtracking coefficient of the line search (β, 0.8β, 0.64β, …).
+    public var backtrackCoefficient: Double = 0.8
+    /// Line-search tries before the step is rejected and θ_old restored.
+    public var backtrackIterations: Int = 10
+    /// The zoo's `target_kl`: δ, the bound on mean KL(π_old‖π_θ) for TRPO and NPG (eq. 12 of
+    /// Schulman et al. 2015; 0.01 when unset), and PPO's early-stop threshold (none when unset).
+    public var targetKL: Double?
+    /// Epochs of the critic's minibatch Adam fit per iteration.
+    public var criticEpochs: Int = 10
+    /// Adam step size of the critic (and of the VPG/PPO policy).
+    public var learningRate: Double = 1e-3
+    /// Standardise advantages per batch.
+    public var normalizeAdvantage: Bool = true
+    /// Use every k-th sample for the policy step (surrogate, KL, FVP); the paper computes the FVP on
+    /// 10% of the data (Appendix C).
+    public var subSamplingFactor: Int = 1
+    /// Normalise observations with running statistics (SB3 VecNormalize's norm_obs).
+    public var normalizeObservations: Bool = false
+    /// Scale rewards by the running std of the discounted return (VecNormalize's norm_reward).
+    public var normalizeRewards: Bool = false
+    /// Hidden widths of the policy network.
+    public var policyHiddenWidths: [Int] = [64, 64]
+    /// Hidden widths of the value network.
+    public var valueHiddenWidths: [Int] = [64, 64]
+    /// Hidden activation of both networks.
+    public var activation: Activation = .tanh
+    /// Initial log σ of a Gaussian policy.
+    public var logStdInit: Double = 0
+
+    // MARK: PPO and VPG
+
+    /// PPO's clip range ε.
+    public var clipRange: Double = 0.2
+    /// Clip range of the value function (nil: no value clipping).
+    public var clipRangeValue: Double?
+    /// PPO's epochs over each batch.
+    public var epochs: Int = 10
+    /// Entropy bonus coefficient.
+    public var entropyCoefficient: Double = 0
+    /// Gradient-norm clip of PPO/VPG's policy and the critic (SB3's max_grad_norm; nil: none).
+    public var maxGradientNorm: Double?
+
+    // MARK: Run
+
+    /// Save `checkpoint.safetensors` every this many iterations (and at the end).
+    public var checkpointInterval: Int = 5
+
+    public init() {}
+
+    /// δ of TRPO and NPG.
+    public var maxKL: Double { targetKL ?? 0.01 }
+
+    /// The run length the configuration suggests (the zoo's n_timesteps), if any.
+    public var suggestedTimesteps: Int?
+
+    /// N·T: the batch of one iteration.
+    public var batchRows: Int { environmentCopies * stepsPerCopy }
+}

@@ -1,0 +1,66 @@
+/// What one iteration collected from the vector environment: T steps × N copies, time-major.
+///
+/// Row t·N + i holds copy i at step t. Everything the update rules and the critic need is here: the
+/// states, the actions and their log-probabilities under q = π_old, π_old's distribution
+/// parameters (for KL(π_old‖π_θ)), V(s), rewards (already including γ·V(s_final) at time-limit
+/// truncations), and episode boundaries.
+public struct RolloutBuffer: Sendable {
+    /// T: steps per copy.
+    public let steps: Int
+    /// N: environment copies.
+    public let copies: Int
+    /// Observation width.
+    public let observationWidth: Int
+    /// Action width (1 for a categorical index).
+    public let actionWidth: Int
+    /// Width of the policy's outputs per state (logits or μ).
+    public let outputWidth: Int
+
+    /// rows × observationWidth (as the policy saw them: normalised if normalisation is on).
+    public var observations: [Float]
+    /// rows × actionWidth, as sampled (unclipped, as SB3 stores them).
+    public var actions: [Float]
+    /// log q(aₜ|sₜ) = log π_old(aₜ|sₜ).
+    public var logProbabilities: [Double]
+    /// π_old's outputs, rows × outputWidth.
+    public var policyOutputs: [Float]
+    /// V(sₜ).
+    public var values: [Float]
+    /// rₜ, plus γ·V(s_final) where the episode was truncated (SB3's time-limit bootstrap).
+    public var rewards: [Double]
+    /// Whether row t·N + i is the first step of an episode (so the previous row's episode ended).
+    public var episodeStarts: [Bool]
+    /// Whether each copy's last observation after the final step starts a new episode.
+    public var finalEpisodeStarts: [Bool]
+    /// V(s_T) of each copy's observation after the final step, for bootstrapping.
+    public var finalValues: [Float]
+
+    /// An empty buffer of the given shape.
+    public init(steps: Int, copies: Int, observationWidth: Int, actionWidth: Int, outputWidth: Int) {
+        self.steps = steps
+        self.copies = copies
+        self.observationWidth = observationWidth
+        self.actionWidth = actionWidth
+        self.outputWidth = outputWidth
+        let rows = steps * copies
+        observations = []
+        observations.reserveCapacity(rows * observationWidth)
+        actions = []
+        actions.reserveCapacity(rows * actionWidth)
+        logProbabilities = []
+        logProbabilities.reserveCapacity(rows)
+        policyOutputs = []
+        policyOutputs.reserveCapacity(rows * outputWidth)
+        values = []
+        values.reserveCapacity(rows)
+        rewards = []
+        rewards.reserveCapacity(rows)
+        episodeStarts = []
+        episodeStarts.reserveCapacity(rows)
+        finalEpisodeStarts = [Bool](repeating: false, count: copies)
+        finalValues = [Float](repeating: 0, count: copies)
+    }
+
+    /// T·N.
+    public var rows: Int { steps * copies }
+}

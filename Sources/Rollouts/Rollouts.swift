@@ -1,1 +1,0 @@
-// The Rollouts layer of TrustRegion (see ../shared/ARCHITECTURE.md).
