@@ -65,15 +65,18 @@ def parse_arguments() -> argparse.Namespace:
     return arguments
 
 
-def trpo_available(binary: Path) -> str | None:
-    """None when `trpo train` and `trpo eval` exist, else the reason they cannot be used."""
+def trpo_capabilities(binary: Path) -> tuple[dict[str, bool], str | None]:
+    """What the binary offers: `train`, its `--run-dir` and `--threads` options, `eval`; plus why not, if no train."""
+    capabilities = {"train": False, "run_dir": False, "threads": False, "eval": False}
     if not binary.is_file():
-        return f"{binary} does not exist (build it with `swift build -c release`, or pass --build)"
-    for subcommand in ("train", "eval"):
-        probe = subprocess.run([str(binary), subcommand, "--help"], capture_output=True, text=True)
-        if probe.returncode != 0:
-            return f"`{binary.name} {subcommand}` is not available yet ({(probe.stderr or probe.stdout).strip()[:120]})"
-    return None
+        return capabilities, f"{binary} does not exist (build it with `swift build -c release`, or pass --build)"
+    probe = subprocess.run([str(binary), "train", "--help"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        reason = (probe.stderr or probe.stdout).strip()[:160]
+        return capabilities, f"`{binary.name} train` is not available yet ({reason})"
+    capabilities.update(train=True, run_dir="--run-dir" in probe.stdout, threads="--threads" in probe.stdout)
+    capabilities["eval"] = subprocess.run([str(binary), "eval", "--help"], capture_output=True).returncode == 0
+    return capabilities, None
 
 
 def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
@@ -93,12 +96,16 @@ def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
 
 
 def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
+    """Times `trpo train` as a whole process, then scores it with `trpo eval` (when both exist)."""
+    capabilities = arguments.capabilities
     run_dir = arguments.out / arguments.env / f"seed{seed}-t{threads}"
     if run_dir.exists():
         shutil.rmtree(run_dir)
     run_dir.parent.mkdir(parents=True, exist_ok=True)
     command = [str(arguments.trpo), "train", "--env", arguments.env, "--timesteps", str(arguments.timesteps),
-               "--seed", str(seed), "--run-dir", str(run_dir), "--threads", str(threads)]
+               "--seed", str(seed)]
+    command += ["--run-dir", str(run_dir)] if capabilities["run_dir"] else []
+    command += ["--threads", str(threads)] if capabilities["threads"] else []
     for item in arguments.set:
         command += ["--set", item]
     log_path = run_dir.parent / f"seed{seed}-t{threads}.train.log"
@@ -108,11 +115,13 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
         wall_seconds = time.perf_counter() - start
     if finished.returncode != 0:
         sys.exit(f"`{' '.join(command)}` failed ({finished.returncode}); see {log_path}")
-    evaluation = subprocess.run([str(arguments.trpo), "eval", "--run-dir", str(run_dir), "--episodes",
-                                 str(arguments.episodes), "--seed", str(seed)], capture_output=True, text=True)
-    if evaluation.returncode != 0:
-        sys.exit(f"trpo eval failed for {run_dir}:\n{evaluation.stderr[-2000:]}")
-    scores = json.loads(evaluation.stdout.strip().splitlines()[-1])
+    scores = {"mean_return": float("nan"), "std_return": float("nan")}
+    if capabilities["eval"] and capabilities["run_dir"]:
+        evaluation = subprocess.run([str(arguments.trpo), "eval", "--run-dir", str(run_dir), "--episodes",
+                                     str(arguments.episodes), "--seed", str(seed)], capture_output=True, text=True)
+        if evaluation.returncode != 0:
+            sys.exit(f"trpo eval failed for {run_dir}:\n{evaluation.stderr[-2000:]}")
+        scores = json.loads(evaluation.stdout.strip().splitlines()[-1])
     progress = read_progress(run_dir / "progress.csv")
     done = int(float(progress[-1]["time/total_timesteps"])) if progress else arguments.timesteps
     return {"impl": "trustregion", "env": arguments.env, "seed": seed, "threads": threads,
@@ -199,7 +208,8 @@ def print_table(records: list[dict]) -> None:
     for record in records:
         notes = (f"rollout {record['rollout_seconds']:.1f} s, update {record['train_seconds']:.1f} s, "
                  f"process {record['process_seconds']:.1f} s" if record["impl"] == "sb3-contrib"
-                 else f"KL>δ on accepted steps: {record['kl_violations']}")
+                 else f"KL>δ on accepted steps: {record['kl_violations']}, "
+                      f"in-process {record['in_process_seconds']} s")
         print(f"{label(record):<16} {record['seed']:>5} {record['wall_seconds']:>8.2f} "
               f"{record['steps_per_second']:>9.0f} {record['mean_return']:>9.1f} ± {record['std_return']:<6.1f}  {notes}")
     print("-" * len(header))
@@ -228,9 +238,12 @@ def main() -> None:
     if arguments.build:
         print("# swift build -c release --product trpo", file=sys.stderr)
         subprocess.run(["swift", "build", "-c", "release", "--product", "trpo"], cwd=ROOT, check=True)
-    missing = trpo_available(arguments.trpo)
+    arguments.capabilities, missing = trpo_capabilities(arguments.trpo)
     if missing:
         print(f"# TrustRegion side skipped: {missing}")
+    elif not (arguments.capabilities["eval"] and arguments.capabilities["run_dir"]):
+        print(f"# TrustRegion: `trpo eval` or `train --run-dir` missing ({arguments.capabilities}): "
+              "speed only, no final return")
     if arguments.skip_sb3 and missing:
         sys.exit("nothing to run")
     if not arguments.skip_sb3 and not arguments.python.is_file():
