@@ -8,6 +8,19 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Where `scripts/install-mujoco.sh` puts the MuJoCo C library (headers and libmujoco.so), unless
+/// `MUJOCO_PREFIX` names another installation with the same layout (include/, lib/).
+let mujocoPrefix = Context.environment["MUJOCO_PREFIX"] ?? "\(Context.packageDirectory)/.mujoco"
+
+/// Compiler and linker flags that find that installation; only used with the `MuJoCo` trait.
+/// (SwiftPM drops an rpath given by pkg-config, so the flags are set here, with the library's
+/// directory as the rpath so binaries find it without LD_LIBRARY_PATH.)
+let mujocoOnly: BuildSettingCondition = .when(traits: ["MuJoCo"])
+let mujocoSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(mujocoPrefix)/include"], mujocoOnly)]
+let mujocoLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-L\(mujocoPrefix)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(mujocoPrefix)/lib"], mujocoOnly),
+]
+
 let package = Package(
     name: "TrustRegion",
     platforms: [.macOS(.v13)],
@@ -16,10 +29,15 @@ let package = Package(
             name: "TrustRegion",
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments",
             ]
         ),
         .executable(name: "trpo", targets: ["trpo"]),
+    ],
+    traits: [
+        .trait(
+            name: "MuJoCo",
+            description: "MuJoCo locomotion environments (Hopper-v4, ...); run scripts/install-mujoco.sh first."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,11 +46,23 @@ let package = Package(
     ],
     targets: [
         // MARK: - Layers, bottom up
+        .target(name: "CMatrixKernels"),
         .target(
-            name: "DenseLinearAlgebra", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            name: "DenseLinearAlgebra",
+            dependencies: ["CMatrixKernels", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strictSettings),
         .target(name: "NeuralNetworks", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
+        // The MuJoCo C library, found through the flags above (module map in Sources/CMuJoCo).
+        .systemLibrary(name: "CMuJoCo"),
+        .target(
+            name: "MuJoCoEnvironments",
+            dependencies: [
+                "DenseLinearAlgebra", "Environments", .target(name: "CMuJoCo", condition: .when(traits: ["MuJoCo"])),
+            ],
+            resources: [.copy("Models")],
+            swiftSettings: strictSettings + mujocoSwiftSettings,
+            linkerSettings: mujocoLinkerSettings),
         .target(
             name: "Policies",
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
@@ -54,11 +84,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
+        // Exact finite-MDP theory (Schulman et al. 2015, §2–§4): a side branch above DenseLinearAlgebra.
+        .target(name: "FiniteMDPs", dependencies: ["DenseLinearAlgebra"], swiftSettings: strictSettings),
         .executableTarget(
             name: "trpo",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs",
+                .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -71,10 +104,17 @@ let package = Package(
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "_TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MuJoCoEnvironmentsTests", dependencies: ["MuJoCoEnvironments", "_TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "_TestSupport"]),
-        .testTarget(name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"]),
+        .testTarget(
+            name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"],
+            exclude: ["Fixtures/make_safetensors_fixture.py"], resources: [.copy("Fixtures/python_reference.safetensors")]),
+        .testTarget(
+            name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "_TestSupport"]),
     ]
 )

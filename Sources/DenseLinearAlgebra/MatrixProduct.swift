@@ -1,12 +1,39 @@
+internal import CMatrixKernels
+
 /// The one matrix-product kernel of TrustRegion: C (+)= A·B with A read through arbitrary strides.
 ///
 /// Every product the networks need is this kernel: `A·B` (forward), `Aᵀ·B` (weight gradients, by
-/// swapping A's strides) and `A·Bᵀ` (input gradients, after transposing the small matrix B).
-/// The micro-kernel keeps a 4 × 8 block of C in SIMD registers while it walks the shared
-/// dimension, so each loaded row of B feeds four rows of C; that keeps the loop compute-bound on
-/// the baseline x86-64 instruction set, without compiler flags that would bar the package from
-/// being a dependency.
+/// swapping A's strides) and `A·Bᵀ` (input gradients, after transposing the small matrix B). The
+/// loops live in the `CMatrixKernels` C target, compiled for the baseline instruction set and for
+/// AVX2 and AVX-512 with FMA, and the best variant the processor supports runs (see
+/// `MatrixKernels.c` for why). Each element of C is one sequential sum, so splitting rows across
+/// blocks or threads never changes a bit; processors with and without FMA may differ in the last
+/// bits (fused versus separate multiply-add).
 public enum MatrixProduct {
+    /// An instruction-set variant of the kernel.
+    public enum Variant: Int, Sendable, CaseIterable, CustomStringConvertible {
+        case automatic = 0, baseline = 1, avx2 = 2, avx512 = 3
+
+        /// Whether this processor can run the variant.
+        public var isSupported: Bool {
+            trustregion_kernel_supported(trustregion_kernel_variant(UInt32(rawValue))) != 0
+        }
+
+        /// The variant `.automatic` resolves to here.
+        public static var selected: Variant {
+            Variant(rawValue: Int(trustregion_kernel_selected().rawValue)) ?? .baseline
+        }
+
+        public var description: String {
+            switch self {
+            case .automatic: return "automatic (\(Variant.selected))"
+            case .baseline: return "baseline"
+            case .avx2: return "AVX2+FMA"
+            case .avx512: return "AVX-512+FMA"
+            }
+        }
+    }
+
     /// C[m×n] (+)= A[m×k]·B[k×n].
     ///
     /// - Parameters:
@@ -14,126 +41,17 @@ public enum MatrixProduct {
     ///   - b: row-major with leading dimension `bRowStride` (≥ n).
     ///   - c: row-major with leading dimension `cRowStride` (≥ n).
     ///   - accumulate: add into C instead of overwriting it.
-    @inlinable
+    ///   - variant: the instruction set (tests pin one; everything else uses `.automatic`).
     public static func multiply(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
         b: UnsafePointer<Float>, bRowStride: Int,
         c: UnsafeMutablePointer<Float>, cRowStride: Int,
-        accumulate: Bool
+        accumulate: Bool, variant: Variant = .automatic
     ) {
-        let fullColumns = n - n % 8
-        var row = 0
-        while row + 4 <= m {
-            var column = 0
-            while column < fullColumns {
-                block4x8(
-                    row: row, column: column, k: k, a: a, aRowStride: aRowStride, aColumnStride: aColumnStride,
-                    b: b, bRowStride: bRowStride, c: c, cRowStride: cRowStride, accumulate: accumulate)
-                column += 8
-            }
-            for r in row..<(row + 4) {
-                remainderColumns(
-                    row: r, from: fullColumns, n: n, k: k, a: a, aRowStride: aRowStride,
-                    aColumnStride: aColumnStride, b: b, bRowStride: bRowStride, c: c, cRowStride: cRowStride,
-                    accumulate: accumulate)
-            }
-            row += 4
-        }
-        while row < m {
-            var column = 0
-            while column < fullColumns {
-                block1x8(
-                    row: row, column: column, k: k, a: a, aRowStride: aRowStride, aColumnStride: aColumnStride,
-                    b: b, bRowStride: bRowStride, c: c, cRowStride: cRowStride, accumulate: accumulate)
-                column += 8
-            }
-            remainderColumns(
-                row: row, from: fullColumns, n: n, k: k, a: a, aRowStride: aRowStride,
-                aColumnStride: aColumnStride, b: b, bRowStride: bRowStride, c: c, cRowStride: cRowStride,
-                accumulate: accumulate)
-            row += 1
-        }
-    }
-
-    @inlinable @inline(__always)
-    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    @inlinable @inline(__always)
-    static func store8(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
-    }
-
-    @inlinable @inline(__always)
-    static func block4x8(
-        row: Int, column: Int, k: Int,
-        a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
-        b: UnsafePointer<Float>, bRowStride: Int,
-        c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
-    ) {
-        let c0 = c + row * cRowStride + column
-        let c1 = c0 + cRowStride
-        let c2 = c1 + cRowStride
-        let c3 = c2 + cRowStride
-        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
-        if accumulate {
-            acc0 = load8(c0); acc1 = load8(c1); acc2 = load8(c2); acc3 = load8(c3)
-        }
-        var a0 = a + row * aRowStride
-        let a1Offset = aRowStride, a2Offset = 2 * aRowStride, a3Offset = 3 * aRowStride
-        var bRow = b + column
-        for _ in 0..<k {
-            let bValues = load8(bRow)
-            acc0 += SIMD8(repeating: a0[0]) * bValues
-            acc1 += SIMD8(repeating: a0[a1Offset]) * bValues
-            acc2 += SIMD8(repeating: a0[a2Offset]) * bValues
-            acc3 += SIMD8(repeating: a0[a3Offset]) * bValues
-            a0 += aColumnStride
-            bRow += bRowStride
-        }
-        store8(acc0, c0); store8(acc1, c1); store8(acc2, c2); store8(acc3, c3)
-    }
-
-    @inlinable @inline(__always)
-    static func block1x8(
-        row: Int, column: Int, k: Int,
-        a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
-        b: UnsafePointer<Float>, bRowStride: Int,
-        c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
-    ) {
-        let c0 = c + row * cRowStride + column
-        var acc = accumulate ? load8(c0) : SIMD8<Float>()
-        var a0 = a + row * aRowStride
-        var bRow = b + column
-        for _ in 0..<k {
-            acc += SIMD8(repeating: a0[0]) * load8(bRow)
-            a0 += aColumnStride
-            bRow += bRowStride
-        }
-        store8(acc, c0)
-    }
-
-    @inlinable @inline(__always)
-    static func remainderColumns(
-        row: Int, from firstColumn: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
-        b: UnsafePointer<Float>, bRowStride: Int,
-        c: UnsafeMutablePointer<Float>, cRowStride: Int, accumulate: Bool
-    ) {
-        guard firstColumn < n else { return }
-        for column in firstColumn..<n {
-            var sum: Float = accumulate ? c[row * cRowStride + column] : 0
-            var aPointer = a + row * aRowStride
-            var bPointer = b + column
-            for _ in 0..<k {
-                sum += aPointer[0] * bPointer[0]
-                aPointer += aColumnStride
-                bPointer += bRowStride
-            }
-            c[row * cRowStride + column] = sum
-        }
+        trustregion_multiply(
+            trustregion_kernel_variant(UInt32(variant.rawValue)), m, n, k, a, aRowStride, aColumnStride, b,
+            bRowStride, c, cRowStride, accumulate ? 1 : 0)
     }
 
     /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.

@@ -27,6 +27,7 @@ public enum EnvironmentError: Error, Sendable, Hashable, CustomStringConvertible
     /// A vector environment was configured with an impossible setting.
     case invalidConfiguration(String)
 
+    /// A readable message naming the offending input.
     public var description: String {
         switch self {
         case .unknownEnvironment(let id, let knownIds):
@@ -36,7 +37,8 @@ public enum EnvironmentError: Error, Sendable, Hashable, CustomStringConvertible
         case .actionKindMismatch(let action, let space):
             return "action \(action) does not belong to the action space \(space.gymnasiumDescription)"
         case .actionCountMismatch(let expected, let actual, let space):
-            return "action has \(actual) coordinates, but the action space \(space.gymnasiumDescription) has \(expected)"
+            return
+                "action has \(actual) coordinates, but the action space \(space.gymnasiumDescription) has \(expected)"
         case .discreteActionOutOfRange(let value, let count):
             return "discrete action \(value) is outside 0..<\(count)"
         case .nonFiniteAction(let values):

@@ -32,7 +32,8 @@ extension Space {
         case .discrete(let count):
             return "{\"type\":\"Discrete\",\"n\":\(count)}"
         case .box(let low, let high):
-            return "{\"type\":\"Box\",\"shape\":[\(low.count)],\"low\":\(Space.jsonArray(low)),\"high\":\(Space.jsonArray(high))}"
+            return "{\"type\":\"Box\",\"shape\":[\(low.count)],"
+                + "\"low\":\(Space.jsonArray(low)),\"high\":\(Space.jsonArray(high))}"
         case .multiDiscrete(let counts):
             return "{\"type\":\"MultiDiscrete\",\"nvec\":[\(counts.map(String.init).joined(separator: ","))]}"
         }
@@ -40,5 +41,21 @@ extension Space {
 
     private static func jsonArray(_ values: [Float]) -> String {
         "[" + values.map { $0.isInfinite ? "\"\(numberText($0))\"" : $0.description }.joined(separator: ",") + "]"
+    }
+}
+
+// MARK: - Actions as JSON
+
+extension Action {
+    /// The action as JSON: a number for `.discrete`, an array of numbers otherwise.
+    ///
+    /// Numbers use Swift's `description`, the shortest text that parses back to the same value
+    /// (finite values only: an action that passed `Space.validate` is finite).
+    public var jsonDescription: String {
+        switch self {
+        case .discrete(let value): return String(value)
+        case .continuous(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .multiDiscrete(let values): return "[" + values.map(String.init).joined(separator: ", ") + "]"
+        }
     }
 }

@@ -36,7 +36,8 @@ extension Space {
         case .discrete(let count):
             return isIntegral(observation[0], below: count)
         case .box(let low, let high):
-            for index in observation.indices where !(observation[index] >= low[index] && observation[index] <= high[index]) {
+            for index in observation.indices
+            where !(observation[index] >= low[index] && observation[index] <= high[index]) {
                 return false
             }
             return true

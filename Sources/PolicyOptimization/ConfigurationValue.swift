@@ -85,3 +85,40 @@ extension ConfigurationValue {
         }
     }
 }
+
+// MARK: - JSON
+
+extension ConfigurationValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let integer = try? container.decode(Int.self) {
+            self = .integer(integer)
+        } else if let real = try? container.decode(Double.self) {
+            self = .real(real)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let list = try? container.decode([ConfigurationValue].self) {
+            self = .list(list)
+        } else if let mapping = try? container.decode([String: ConfigurationValue].self) {
+            self = .mapping(mapping)
+        } else if container.decodeNil() {
+            self = .list([])
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a configuration value")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .real(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .list(let value): try container.encode(value)
+        case .mapping(let value): try container.encode(value)
+        }
+    }
+}

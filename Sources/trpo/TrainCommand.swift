@@ -1,14 +1,22 @@
 import ArgumentParser
 import Foundation
 import PolicyOptimization
+import RunArtifacts
 
-/// `trpo train`: train a policy on a registered environment and write a run directory.
+/// `trpo train`: trains a policy on a registered environment into a run directory.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Train a policy (TRPO by default) on an environment.")
+        commandName: "train",
+        abstract: "Train a policy (TRPO by default) on an environment, writing a run directory.",
+        discussion: """
+            Settings start from the RL Zoo's for the environment, then --config FILE (zoo key names, \
+            one or several environment ids), then each --set key=value. The run directory gets \
+            config.json, progress.csv, checkpoint.safetensors (every checkpoint_interval iterations) \
+            and policy.safetensors. --resume DIR continues an interrupted run from its last checkpoint.
+            """)
 
-    @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1.")
-    var env: String
+    @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1 (see `trpo envs`).")
+    var env: String?
 
     @Option(help: "Environment steps to train for (default: the zoo's n_timesteps, else 1,000,000).")
     var timesteps: Int?
@@ -16,28 +24,67 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the run.")
     var seed: UInt64 = 0
 
+    @Option(help: "The run directory to create.")
+    var runDir: String?
+
+    @Option(help: "Continue the interrupted run in this directory.")
+    var resume: String?
+
+    @Option(help: "A YAML file of settings with the RL Zoo's key names.")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: "Override one setting, e.g. --set target_kl=0.02 (repeatable).")
+    var overrides: [String] = []
+
+    @Option(name: .customLong("algo"), help: "trpo, npg, vpg or ppo (overrides the configuration's algo).")
+    var algorithm: String?
+
     @Option(help: "Threads for environment stepping and batched passes (results do not depend on it).")
     var threads: Int = 1
 
-    @Option(name: .customLong("algo"), help: "trpo, npg, vpg or ppo.")
-    var algorithm: String = "trpo"
+    @Flag(help: "Print nothing on stderr while training.")
+    var quiet = false
+
+    func validate() throws {
+        if resume == nil {
+            guard env != nil else { throw ValidationError("give --env ID (or --resume DIR)") }
+            guard runDir != nil else { throw ValidationError("give --run-dir DIR (or --resume DIR)") }
+        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil {
+            throw ValidationError("--resume takes its settings from the run directory; give no other settings")
+        }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let timesteps, timesteps <= 0 { throw ValidationError("--timesteps must be positive") }
+    }
 
     func run() throws {
-        var configuration = TrainingConfiguration.zooDefaults(for: env)
-        try configuration.set("algo", to: .string(algorithm))
-        let agent = try Agent(
-            environment: env, algorithm: configuration.algorithm, configuration: configuration, seed: seed,
-            threads: threads)
-        let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
-        let start = Date()
-        try agent.learn(totalTimesteps: budget) { metrics in
-            let elapsed = Date().timeIntervalSince(start)
-            FileHandle.standardError.write(Data(String(
-                format: "it %4d  steps %7d  %6.1fs  fps %6.0f  return %8.2f  kl %.4f  ls %d/%d  vloss %.3f\n",
-                metrics.iteration, metrics.totalTimesteps, elapsed, Double(metrics.totalTimesteps) / elapsed,
-                metrics.meanEpisodeReturn, metrics.update.klDivergence, metrics.update.lineSearchSteps,
-                metrics.update.lineSearchSucceeded ? 1 : 0, metrics.valueLoss).utf8))
-            return true
+        try reportingErrors(command: "train") {
+            let run: TrainingRun
+            if let resume {
+                run = try TrainingRun(resuming: URL(fileURLWithPath: resume), threads: threads)
+            } else {
+                run = try TrainingRun(starting: try specification(), in: URL(fileURLWithPath: runDir ?? ""), threads: threads)
+            }
+            let table = ProgressPrinter(enabled: !quiet)
+            table.header(run.specification)
+            try run.run { table.row($0) }
+            table.footer(run.directory)
         }
+    }
+
+    /// The run's environment, seed, budget and settings from the command line.
+    func specification() throws -> RunSpecification {
+        let id = env ?? ""
+        var configuration = TrainingConfiguration.zooDefaults(for: id)
+        var warnings: [String] = []
+        if let config {
+            let loaded = try ConfigurationFile.load(URL(fileURLWithPath: config), environmentID: id, over: configuration)
+            configuration = loaded.configuration
+            warnings += loaded.warnings
+        }
+        if let algorithm { try configuration.set("algo", to: .string(algorithm)) }
+        warnings += try ConfigurationFile.applyOverrides(overrides, to: &configuration)
+        for warning in warnings { standardError("trpo train: warning: \(warning)") }
+        let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
+        return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
     }
 }

@@ -6,6 +6,12 @@ struct TrustRegionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trpo",
         abstract: "Trust Region Policy Optimization (Schulman et al., 2015) and its family, on Linux CPUs.",
-        subcommands: [TrainCommand.self]
+        subcommands: [
+            TrainCommand.self,
+            EvalCommand.self,
+            EnvsCommand.self,
+            RolloutCommand.self,
+            TheoryCommand.self,
+        ]
     )
 }

@@ -17,8 +17,14 @@ import Testing
 
     /// Every shape class of the micro-kernel (full 4×8 blocks, row and column remainders) against a
     /// Double reference, to 1e-5 relative to the operands' scale.
-    @Test(arguments: [(1, 1, 1), (4, 8, 3), (7, 13, 5), (9, 16, 64), (33, 3, 17), (64, 64, 11)])
+    @Test(arguments: [(1, 1, 1), (4, 8, 3), (7, 13, 5), (9, 16, 64), (33, 3, 17), (64, 64, 11), (5, 40, 9)])
     func productMatchesReference(shape: (Int, Int, Int)) {
+        for variant in MatrixProduct.Variant.allCases where variant.isSupported {
+            check(shape: shape, variant: variant)
+        }
+    }
+
+    func check(shape: (Int, Int, Int), variant: MatrixProduct.Variant) {
         let (m, n, k) = shape
         var stream = RandomStream(seed: UInt64(m * 1000 + n * 10 + k))
         let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
@@ -34,16 +40,49 @@ import Testing
                                 m: m, n: n, k: k, a: ap.baseAddress!,
                                 aRowStride: transposeA ? 1 : k, aColumnStride: transposeA ? m : 1,
                                 b: bp.baseAddress!, bRowStride: n, c: cp.baseAddress!, cRowStride: n,
-                                accumulate: accumulate)
+                                accumulate: accumulate, variant: variant)
                         }
                     }
                 }
                 let expected = reference(a, b, m: m, n: n, k: k, transposeA: transposeA)
                 for index in 0..<(m * n) {
                     let target = expected[index] + (accumulate ? Double(start[index]) : 0)
-                    #expect(abs(Double(c[index]) - target) <= 1e-5 * (Double(k).squareRoot() * 4 + 1))
+                    #expect(
+                        abs(Double(c[index]) - target) <= 1e-5 * (Double(k).squareRoot() * 4 + 1),
+                        "variant \(variant), shape \(shape)")
                 }
             }
+        }
+    }
+
+    /// Splitting the rows of A into blocks gives the same bits as one product (what makes threads
+    /// bit-neutral), for every supported variant.
+    @Test func rowBlocksGiveIdenticalBits() {
+        let (m, n, k) = (37, 21, 13)
+        var stream = RandomStream(seed: 12)
+        let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
+        let b = (0..<(k * n)).map { _ in Float(stream.nextNormal()) }
+        for variant in MatrixProduct.Variant.allCases where variant.isSupported {
+            var whole = [Float](repeating: 0, count: m * n)
+            var pieces = whole
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    whole.withUnsafeMutableBufferPointer { cp in
+                        MatrixProduct.multiply(
+                            m: m, n: n, k: k, a: ap.baseAddress!, aRowStride: k, aColumnStride: 1, b: bp.baseAddress!,
+                            bRowStride: n, c: cp.baseAddress!, cRowStride: n, accumulate: false, variant: variant)
+                    }
+                    pieces.withUnsafeMutableBufferPointer { cp in
+                        for (start, end) in [(0, 5), (5, 6), (6, 30), (30, 37)] {
+                            MatrixProduct.multiply(
+                                m: end - start, n: n, k: k, a: ap.baseAddress! + start * k, aRowStride: k,
+                                aColumnStride: 1, b: bp.baseAddress!, bRowStride: n,
+                                c: cp.baseAddress! + start * n, cRowStride: n, accumulate: false, variant: variant)
+                        }
+                    }
+                }
+            }
+            #expect(whole == pieces, "variant \(variant)")
         }
     }
 }

@@ -14,11 +14,21 @@ private let tolerance: [String: Double] = [
 
 private func bareEnvironment(_ id: String) throws -> (any Environment, () -> [Double]) {
     switch id {
-    case CartPole.id: let environment = CartPole(); return (environment, { environment.state })
-    case Pendulum.id: let environment = Pendulum(); return (environment, { environment.state })
-    case Acrobot.id: let environment = Acrobot(); return (environment, { environment.state })
-    case MountainCar.id: let environment = MountainCar(); return (environment, { environment.state })
-    default: let environment = MountainCarContinuous(); return (environment, { environment.state })
+    case CartPole.id:
+        let environment = CartPole()
+        return (environment, { environment.state })
+    case Pendulum.id:
+        let environment = Pendulum()
+        return (environment, { environment.state })
+    case Acrobot.id:
+        let environment = Acrobot()
+        return (environment, { environment.state })
+    case MountainCar.id:
+        let environment = MountainCar()
+        return (environment, { environment.state })
+    default:
+        let environment = MountainCarContinuous()
+        return (environment, { environment.state })
     }
 }
 
@@ -63,15 +73,15 @@ struct ClassicControlFixtureTests {
         let fixture = try loadFixture("\(id).json", as: ClassicControlFixture.self)
         var mismatches = 0
         for run in fixture.runs {
-        let environment = try makeEnvironment(id)
-        _ = try environment.reset(seed: run.seed)
-        for step in run.actions.indices {
-            let result = try environment.step(run.actions[step].action)
-            if result.observation != float32(run.observations[step]) || result.reward != run.rewards[step] {
+            let environment = try makeEnvironment(id)
+            _ = try environment.reset(seed: run.seed)
+            for step in run.actions.indices {
+                let result = try environment.step(run.actions[step].action)
+                if result.observation != float32(run.observations[step]) || result.reward != run.rewards[step] {
                     mismatches += 1
                 }
-            if result.terminated || result.truncated { _ = try environment.reset(seed: nil) }
-        }
+                if result.terminated || result.truncated { _ = try environment.reset(seed: nil) }
+            }
         }
         #expect(mismatches == 0, "\(id): \(mismatches) transitions differ in the last bit")
     }

@@ -19,6 +19,7 @@ public struct EnvironmentProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// A readable message naming the offending input.
     public var description: String { "\(kind.rawValue): \(message)" }
 }
 
@@ -27,6 +28,7 @@ public struct EnvironmentCheckFailure: Error, Sendable, CustomStringConvertible 
     /// Every problem found.
     public var problems: [EnvironmentProblem]
 
+    /// A readable message naming the offending input.
     public var description: String {
         "environment check failed:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
@@ -47,8 +49,11 @@ public func checkEnvironment(_ environment: any Environment, seed: UInt64 = 0, s
 /// `restore(snapshot())` followed by the same actions replays identical transitions (across
 /// episode ends, so the random stream must be in the snapshot). Actions are drawn uniformly from
 /// the action space with a stream seeded by `seed`; the environment is stepped about `3 × steps` times.
-public func environmentProblems(_ environment: any Environment, seed: UInt64 = 0, steps: Int = 200) -> [EnvironmentProblem] {
-    var problems = (environment.observationSpace.malformations.map { "observation space: \($0)" }
+public func environmentProblems(_ environment: any Environment, seed: UInt64 = 0, steps: Int = 200)
+    -> [EnvironmentProblem]
+{
+    var problems =
+        (environment.observationSpace.malformations.map { "observation space: \($0)" }
         + environment.actionSpace.malformations.map { "action space: \($0)" })
         .map { EnvironmentProblem(.malformedSpace, $0) }
     guard problems.isEmpty else { return problems }
@@ -58,8 +63,9 @@ public func environmentProblems(_ environment: any Environment, seed: UInt64 = 0
         problems += checker.problems
         let second = try checker.record(checkingValues: false)
         if let difference = first.firstDifference(from: second) {
-            problems.append(EnvironmentProblem(
-                .notReproducible, "reset(seed: \(seed)) with the same actions diverged at \(difference)"))
+            problems.append(
+                EnvironmentProblem(
+                    .notReproducible, "reset(seed: \(seed)) with the same actions diverged at \(difference)"))
         }
         problems += try checker.checkSnapshotReplay()
     } catch {

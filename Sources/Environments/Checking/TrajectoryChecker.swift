@@ -9,8 +9,10 @@ struct RecordedTrajectory: Equatable {
     func firstDifference(from other: RecordedTrajectory) -> String? {
         if !bitwiseEqual(resetObservation, other.resetObservation) { return "the reset observation" }
         for (index, (mine, theirs)) in zip(transitions, other.transitions).enumerated()
-        where !(bitwiseEqual(mine.observation, theirs.observation) && mine.reward.bitPattern == theirs.reward.bitPattern
-            && mine.terminated == theirs.terminated && mine.truncated == theirs.truncated) {
+        where
+            !(bitwiseEqual(mine.observation, theirs.observation) && mine.reward.bitPattern == theirs.reward.bitPattern
+            && mine.terminated == theirs.terminated && mine.truncated == theirs.truncated)
+        {
             return "step \(index)"
         }
         return transitions.count == other.transitions.count ? nil : "the number of steps"
@@ -33,7 +35,7 @@ struct TrajectoryChecker {
         self.environment = environment
         self.seed = seed
         self.steps = steps
-        var stream = RandomStream(seed: seed, stream: 0x636865636b)  // "check"
+        var stream = RandomStream(seed: seed, stream: 0x63_6865_636b)  // "check"
         actions = (0..<steps).map { _ in environment.actionSpace.sample(using: &stream) }
     }
 
@@ -46,7 +48,9 @@ struct TrajectoryChecker {
         return trajectory
     }
 
-    mutating func play(_ actions: ArraySlice<Action>, into trajectory: inout RecordedTrajectory, checkingValues: Bool) throws {
+    mutating func play(_ actions: ArraySlice<Action>, into trajectory: inout RecordedTrajectory, checkingValues: Bool)
+        throws
+    {
         for (index, action) in zip(actions.indices, actions) {
             let result = try environment.step(action)
             trajectory.transitions.append(result)
@@ -75,13 +79,16 @@ struct TrajectoryChecker {
         try environment.restore(snapshot)
         var found: [EnvironmentProblem] = []
         if environment.snapshot() != snapshot {
-            found.append(EnvironmentProblem(.snapshotMismatch, "snapshot() after restore(_:) differs from the one restored"))
+            found.append(
+                EnvironmentProblem(.snapshotMismatch, "snapshot() after restore(_:) differs from the one restored"))
         }
         var replay = RecordedTrajectory(resetObservation: [])
         try play(actions[half...], into: &replay, checkingValues: false)
         if let difference = original.firstDifference(from: replay) {
-            found.append(EnvironmentProblem(
-                .snapshotMismatch, "replay after restore(_:) differs from the original at \(difference) after the snapshot"))
+            found.append(
+                EnvironmentProblem(
+                    .snapshotMismatch,
+                    "replay after restore(_:) differs from the original at \(difference) after the snapshot"))
         }
         return found
     }
@@ -89,13 +96,17 @@ struct TrajectoryChecker {
     private mutating func checkObservation(_ observation: [Float], context: String) {
         let space = environment.observationSpace
         if observation.count != space.dimension {
-            problems.append(EnvironmentProblem(
-                .observationShape, "\(context) observation has \(observation.count) coordinates, space has \(space.dimension)"))
+            problems.append(
+                EnvironmentProblem(
+                    .observationShape,
+                    "\(context) observation has \(observation.count) coordinates, space has \(space.dimension)"))
         } else if observation.contains(where: { !$0.isFinite }) {
             problems.append(EnvironmentProblem(.nonFiniteValue, "\(context) observation \(observation) is not finite"))
         } else if !space.contains(observation: observation) {
-            problems.append(EnvironmentProblem(
-                .observationOutOfBounds, "\(context) observation \(observation) is outside \(space.gymnasiumDescription)"))
+            problems.append(
+                EnvironmentProblem(
+                    .observationOutOfBounds,
+                    "\(context) observation \(observation) is outside \(space.gymnasiumDescription)"))
         }
     }
 }

@@ -31,6 +31,7 @@ public final class Acrobot: Environment {
         observationSpace = .box(low: high.map { -$0 }, high: high)
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         randomness.reseed(seed)
         for index in 0..<4 { state[index] = Double(Float(randomness.uniform(low: -0.1, high: 0.1))) }
@@ -38,10 +39,13 @@ public final class Acrobot: Environment {
         return observation
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: Acrobot.id) }
-        guard case .discrete(let choice) = action else { throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace) }
+        guard case .discrete(let choice) = action else {
+            throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace)
+        }
         let torque = Acrobot.availableTorques[choice]
         var next = Acrobot.rungeKuttaStep(AcrobotState(state[0], state[1], state[2], state[3]), torque: torque)
         next.theta1 = Acrobot.wrap(next.theta1)
@@ -53,7 +57,8 @@ public final class Acrobot: Environment {
         state[2] = next.dtheta1
         state[3] = next.dtheta2
         let terminated = -cos(next.theta1) - cos(next.theta2 + next.theta1) > 1.0
-        return StepResult(observation: observation, reward: terminated ? 0 : -1, terminated: terminated, truncated: false)
+        return StepResult(
+            observation: observation, reward: terminated ? 0 : -1, terminated: terminated, truncated: false)
     }
 
     /// Gymnasium's `wrap(x, −π, π)`: subtract or add 2π until x lies in [−π, π].
@@ -78,10 +83,12 @@ public final class Acrobot: Environment {
         ]
     }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         ClassicControlSnapshot.make(state: state, randomness: randomness, flags: [isReset ? 1 : 0])
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         let decoded = try ClassicControlSnapshot.decode(snapshot, environment: Acrobot.id, stateCount: 4, flagCount: 1)
         state = decoded.state

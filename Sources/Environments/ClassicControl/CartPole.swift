@@ -45,6 +45,7 @@ public final class CartPole: Environment {
         observationSpace = .box(low: high.map { -$0 }, high: high)
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         randomness.reseed(seed)
         for index in 0..<4 { state[index] = randomness.uniform(low: -0.05, high: 0.05) }
@@ -53,6 +54,7 @@ public final class CartPole: Environment {
         return observation
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: CartPole.id) }
@@ -95,12 +97,14 @@ public final class CartPole: Environment {
 
     var observation: [Float] { [Float(state[0]), Float(state[1]), Float(state[2]), Float(state[3])] }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         ClassicControlSnapshot.make(
             state: state, randomness: randomness,
             flags: [isReset ? 1 : 0, UInt64(bitPattern: Int64(stepsBeyondTerminated))])
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         let decoded = try ClassicControlSnapshot.decode(snapshot, environment: CartPole.id, stateCount: 4, flagCount: 2)
         state = decoded.state

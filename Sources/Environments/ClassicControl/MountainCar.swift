@@ -34,6 +34,7 @@ public final class MountainCar: Environment {
         self.goalVelocity = goalVelocity
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         randomness.reseed(seed)
         state[0] = randomness.uniform(low: -0.6, high: -0.4)
@@ -42,10 +43,13 @@ public final class MountainCar: Environment {
         return observation
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: MountainCar.id) }
-        guard case .discrete(let choice) = action else { throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace) }
+        guard case .discrete(let choice) = action else {
+            throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace)
+        }
         var (position, velocity) = (state[0], state[1])
         velocity += Double(choice - 1) * MountainCar.force + cos(3 * position) * (-MountainCar.gravity)
         velocity = Swift.min(Swift.max(velocity, -MountainCar.maxSpeed), MountainCar.maxSpeed)
@@ -60,12 +64,15 @@ public final class MountainCar: Environment {
 
     var observation: [Float] { [Float(state[0]), Float(state[1])] }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         ClassicControlSnapshot.make(state: state, randomness: randomness, flags: [isReset ? 1 : 0])
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
-        let decoded = try ClassicControlSnapshot.decode(snapshot, environment: MountainCar.id, stateCount: 2, flagCount: 1)
+        let decoded = try ClassicControlSnapshot.decode(
+            snapshot, environment: MountainCar.id, stateCount: 2, flagCount: 1)
         state = decoded.state
         randomness = decoded.randomness
         isReset = decoded.flags[0] != 0

@@ -36,6 +36,7 @@ public final class MountainCarContinuous: Environment {
         self.goalVelocity = goalVelocity
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         randomness.reseed(seed)
         state[0] = randomness.uniform(low: -0.6, high: -0.4)
@@ -45,6 +46,7 @@ public final class MountainCarContinuous: Environment {
         return observation
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: MountainCarContinuous.id) }
@@ -66,8 +68,12 @@ public final class MountainCarContinuous: Environment {
         if velocity > .python(MountainCarContinuous.maxSpeed) { velocity = .python(MountainCarContinuous.maxSpeed) }
         if velocity < .python(-MountainCarContinuous.maxSpeed) { velocity = .python(-MountainCarContinuous.maxSpeed) }
         position = position + velocity
-        if position > .python(MountainCarContinuous.maxPosition) { position = .python(MountainCarContinuous.maxPosition) }
-        if position < .python(MountainCarContinuous.minPosition) { position = .python(MountainCarContinuous.minPosition) }
+        if position > .python(MountainCarContinuous.maxPosition) {
+            position = .python(MountainCarContinuous.maxPosition)
+        }
+        if position < .python(MountainCarContinuous.minPosition) {
+            position = .python(MountainCarContinuous.minPosition)
+        }
         if position == .python(MountainCarContinuous.minPosition) && velocity < .python(0) { velocity = .python(0) }
         let terminated =
             position >= .python(MountainCarContinuous.goalPosition) && velocity >= .python(goalVelocity)
@@ -82,11 +88,13 @@ public final class MountainCarContinuous: Environment {
 
     var observation: [Float] { [Float(state[0]), Float(state[1])] }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         ClassicControlSnapshot.make(
             state: state, randomness: randomness, flags: [isReset ? 1 : 0, stateIsFloat32 ? 1 : 0])
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         let decoded = try ClassicControlSnapshot.decode(
             snapshot, environment: MountainCarContinuous.id, stateCount: 2, flagCount: 2)

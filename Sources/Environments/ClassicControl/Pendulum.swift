@@ -34,6 +34,7 @@ public final class Pendulum: Environment {
         self.gravity = gravity
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         randomness.reseed(seed)
         // np_random.uniform(low=-high, high=high) with high = [π, 1].
@@ -43,10 +44,13 @@ public final class Pendulum: Environment {
         return observation
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: Pendulum.id) }
-        guard case .continuous(let values) = action else { throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace) }
+        guard case .continuous(let values) = action else {
+            throw EnvironmentError.actionKindMismatch(action: action, space: actionSpace)
+        }
         let (theta, thetaDot) = (state[0], state[1])
         // np.clip on a float32 array stays float32.
         let torque = Swift.min(Swift.max(values[0], -Pendulum.maxTorque), Pendulum.maxTorque)
@@ -80,10 +84,12 @@ public final class Pendulum: Environment {
 
     var observation: [Float] { [Float(cos(state[0])), Float(sin(state[0])), Float(state[1])] }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         ClassicControlSnapshot.make(state: state, randomness: randomness, flags: [isReset ? 1 : 0])
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         let decoded = try ClassicControlSnapshot.decode(snapshot, environment: Pendulum.id, stateCount: 2, flagCount: 1)
         state = decoded.state

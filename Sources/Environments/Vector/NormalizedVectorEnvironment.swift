@@ -79,13 +79,17 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
         result.observations = normalize(observations: result.observations)
         if normalizesRewards {
             if !isFrozen {
-                for index in 0..<count { discountedReturns[index] = discountedReturns[index] * discount + result.rewards[index] }
+                for index in 0..<count {
+                    discountedReturns[index] = discountedReturns[index] * discount + result.rewards[index]
+                }
                 updateReturnStatistics()
             }
             result.rewards = result.rewards.map(normalize(reward:))
         }
         for index in 0..<count {
-            if let final = result.finalObservations[index] { result.finalObservations[index] = normalize(observations: final) }
+            if let final = result.finalObservations[index] {
+                result.finalObservations[index] = normalize(observations: final)
+            }
             if result.terminated[index] || result.truncated[index] { discountedReturns[index] = 0 }
         }
         return result

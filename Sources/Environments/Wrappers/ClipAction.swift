@@ -23,7 +23,9 @@ public final class ClipAction: Environment {
     public var observationSpace: Space { wrapped.observationSpace }
     /// Box(−inf, inf) of the wrapped action width.
     public var actionSpace: Space {
-        .box(low: [Float](repeating: -.infinity, count: low.count), high: [Float](repeating: .infinity, count: low.count))
+        .box(
+            low: [Float](repeating: -.infinity, count: low.count), high: [Float](repeating: .infinity, count: low.count)
+        )
     }
 
     /// The action clipped to the wrapped Box (NaN stays NaN and is rejected by the wrapped environment).
@@ -35,14 +37,18 @@ public final class ClipAction: Environment {
         return .continuous(values)
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] { try wrapped.reset(seed: seed) }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         try actionSpace.validate(action)
         return try wrapped.step(clipped(action))
     }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot { wrapped.snapshot() }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws { try wrapped.restore(snapshot) }
 }

@@ -45,12 +45,14 @@ public final class RecordEpisodeStatistics: Environment {
         return completedEpisodes
     }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         runningReturn = 0
         runningLength = 0
         return try wrapped.reset(seed: seed)
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         let result = try wrapped.step(action)
         runningReturn += result.reward
@@ -61,6 +63,7 @@ public final class RecordEpisodeStatistics: Environment {
         return result
     }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         var snapshot = wrapped.snapshot()
         snapshot.reals.append(runningReturn)
@@ -68,6 +71,7 @@ public final class RecordEpisodeStatistics: Environment {
         return snapshot
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         guard let runningReturn = snapshot.reals.last, let length = snapshot.integers.last, length <= UInt64(Int.max)
         else {

@@ -25,11 +25,13 @@ public final class TimeLimit: Environment {
     /// The wrapped environment's action space.
     public var actionSpace: Space { wrapped.actionSpace }
 
+    /// Starts an episode (Gymnasium's `reset(seed=)`) and returns its first observation.
     public func reset(seed: UInt64?) throws -> [Float] {
         elapsedSteps = 0
         return try wrapped.reset(seed: seed)
     }
 
+    /// Applies `action` (Gymnasium's `step`) and returns the transition.
     public func step(_ action: Action) throws -> StepResult {
         var result = try wrapped.step(action)
         elapsedSteps += 1
@@ -37,12 +39,14 @@ public final class TimeLimit: Environment {
         return result
     }
 
+    /// The full state, random stream included.
     public func snapshot() -> EnvironmentSnapshot {
         var snapshot = wrapped.snapshot()
         snapshot.integers.append(UInt64(elapsedSteps))
         return snapshot
     }
 
+    /// Puts back a state taken by `snapshot()`; throws `invalidSnapshot` if it does not fit.
     public func restore(_ snapshot: EnvironmentSnapshot) throws {
         guard let elapsed = snapshot.integers.last, elapsed <= UInt64(Int.max) else {
             throw EnvironmentError.invalidSnapshot(environment: "TimeLimit", reason: "missing the elapsed-step count")

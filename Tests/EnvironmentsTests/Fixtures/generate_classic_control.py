@@ -15,6 +15,7 @@ Writes, next to this script:
   sequence through `gymnasium.make(id)` (TimeLimit included): the reset state (float64), every
   observation (float32, printed shortest), reward, terminated, truncated, and each automatic
   `reset()` (no seed: the stream continues) after an episode ended.
+- edge_cases.json: single steps of MountainCarContinuous and Acrobot from hand-set states.
 - vector_<env id>.json: a SyncVectorEnv trace with `autoreset_mode=SAME_STEP`, final observations
   included.
 Observations are written with numpy.float32's shortest repr, so they parse back to the exact float32.
@@ -156,6 +157,40 @@ def vector_trace(env_id, copies, seed, steps):
     return record
 
 
+def edge_cases():
+    """Single steps from hand-set states that random traces rarely reach (velocity and position
+    clips, the walls, exact ±1 actions, float64 vs float32 state, Acrobot's angle wrap and speed bounds)."""
+    rng = np.random.default_rng(77)
+    cases = []
+    mcc_states = [((0.3, 0.0695), 1.0, True), ((0.3, -0.0699), -1.5, True), ((0.58, 0.0699), 1.2, True),
+                  ((-1.19, -0.05), -1.0, True), ((-0.5, 0.0), 1.0, False), ((-0.5, 0.0), -1.0, False),
+                  ((-0.5, 0.0), 1.0000001, False), ((0.449, 0.0015), 0.7, True), ((-1.2, 0.0), -0.3, True)]
+    for _ in range(40):
+        mcc_states.append(((rng.uniform(-1.2, 0.6), rng.uniform(-0.07, 0.07)), rng.uniform(-2, 2), bool(rng.integers(2))))
+    for (position, velocity), action, is_float32 in mcc_states:
+        env = gym.make("MountainCarContinuous-v0").unwrapped
+        env.reset(seed=0)
+        env.state = np.array([position, velocity], dtype=np.float32 if is_float32 else np.float64)
+        state = [float(v) for v in env.state]
+        action = np.array([action], dtype=np.float32)
+        observation, reward, terminated, _, _ = env.step(action)
+        cases.append({"id": "MountainCarContinuous-v0", "state": state, "state_is_float32": is_float32,
+                      "action": f32(action), "observation": f32(observation), "reward": float(reward),
+                      "terminated": bool(terminated)})
+    acrobot_states = [(3.1, -3.1, 12.4, 28.0), (-3.14, 3.14, -12.5, -28.2), (0.0, 0.0, 12.56, 28.27)]
+    for _ in range(20):
+        acrobot_states.append(tuple(rng.uniform(-np.pi, np.pi, 2)) + (rng.uniform(-13, 13), rng.uniform(-29, 29)))
+    for index, state in enumerate(acrobot_states):
+        env = gym.make("Acrobot-v1").unwrapped
+        env.reset(seed=0)
+        env.state = np.array(state, dtype=np.float64)
+        observation, reward, terminated, _, _ = env.step(index % 3)
+        cases.append({"id": "Acrobot-v1", "state": [float(v) for v in state], "state_is_float32": False,
+                      "action": index % 3, "observation": f32(observation), "reward": float(reward),
+                      "terminated": bool(terminated), "next_state": [float(v) for v in env.state]})
+    return {"cases": cases}
+
+
 def write(name, payload):
     with open(os.path.join(HERE, name), "w") as handle:
         json.dump(payload, handle, separators=(",", ":"))
@@ -164,6 +199,7 @@ def write(name, payload):
 
 def main():
     write("numpy_random.json", numpy_random_fixture())
+    write("edge_cases.json", edge_cases())
     for env_id, runs in PLAN.items():
         write(f"{env_id}.json", {"id": env_id, "runs": [trace(env_id, *run) for run in runs]})
     write("vector_CartPole-v1.json", vector_trace("CartPole-v1", 4, 42, 150))

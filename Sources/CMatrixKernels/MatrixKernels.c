@@ -1,0 +1,141 @@
+// The matrix-product kernel of TrustRegion, compiled once per instruction set and chosen at run
+// time. Swift has no per-function target features, and building the whole package for AVX2 would
+// need unsafe compiler flags that bar it from being a dependency; a C target with clang's target
+// attributes gives the vector units' full width with a portable build. The kernel itself is plain
+// loops that clang vectorises: a 4 × 16 block of C lives in registers while p walks the shared
+// dimension, so every loaded row of B feeds four rows of C.
+#include "CMatrixKernels.h"
+
+#define ROWS 4
+#define COLUMNS 16
+
+static inline __attribute__((always_inline)) void multiply_body(
+    long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
+    float *c, long crs, int accumulate)
+{
+    long i = 0;
+    for (; i + ROWS <= m; i += ROWS) {
+        long j = 0;
+        for (; j + COLUMNS <= n; j += COLUMNS) {
+            float acc[ROWS][COLUMNS];
+            for (int r = 0; r < ROWS; ++r)
+                for (int q = 0; q < COLUMNS; ++q) acc[r][q] = accumulate ? c[(i + r) * crs + j + q] : 0.0f;
+            const float *ap = a + i * ars;
+            const float *bp = b + j;
+            for (long p = 0; p < k; ++p) {
+                const float a0 = ap[0], a1 = ap[ars], a2 = ap[2 * ars], a3 = ap[3 * ars];
+                for (int q = 0; q < COLUMNS; ++q) {
+                    const float bv = bp[q];
+                    acc[0][q] += a0 * bv;
+                    acc[1][q] += a1 * bv;
+                    acc[2][q] += a2 * bv;
+                    acc[3][q] += a3 * bv;
+                }
+                ap += acs;
+                bp += brs;
+            }
+            for (int r = 0; r < ROWS; ++r)
+                for (int q = 0; q < COLUMNS; ++q) c[(i + r) * crs + j + q] = acc[r][q];
+        }
+        for (; j < n; ++j) {
+            for (int r = 0; r < ROWS; ++r) {
+                float sum = accumulate ? c[(i + r) * crs + j] : 0.0f;
+                const float *ap = a + (i + r) * ars;
+                const float *bp = b + j;
+                for (long p = 0; p < k; ++p) sum += ap[p * acs] * bp[p * brs];
+                c[(i + r) * crs + j] = sum;
+            }
+        }
+    }
+    for (; i < m; ++i) {
+        long j = 0;
+        for (; j + COLUMNS <= n; j += COLUMNS) {
+            float acc[COLUMNS];
+            for (int q = 0; q < COLUMNS; ++q) acc[q] = accumulate ? c[i * crs + j + q] : 0.0f;
+            const float *ap = a + i * ars;
+            const float *bp = b + j;
+            for (long p = 0; p < k; ++p) {
+                const float a0 = ap[0];
+                for (int q = 0; q < COLUMNS; ++q) acc[q] += a0 * bp[q];
+                ap += acs;
+                bp += brs;
+            }
+            for (int q = 0; q < COLUMNS; ++q) c[i * crs + j + q] = acc[q];
+        }
+        for (; j < n; ++j) {
+            float sum = accumulate ? c[i * crs + j] : 0.0f;
+            for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
+            c[i * crs + j] = sum;
+        }
+    }
+}
+
+static void multiply_baseline(
+    long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
+    int accumulate)
+{
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+}
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#define TRUSTREGION_HAS_X86_VARIANTS 1
+
+__attribute__((target("avx2,fma"))) static void multiply_avx2(
+    long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
+    int accumulate)
+{
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+}
+
+__attribute__((target("avx512f,avx512vl,avx2,fma"))) static void multiply_avx512(
+    long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
+    int accumulate)
+{
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+}
+#endif
+
+int trustregion_kernel_supported(trustregion_kernel_variant variant)
+{
+    switch (variant) {
+    case TRUSTREGION_KERNEL_AUTOMATIC:
+    case TRUSTREGION_KERNEL_BASELINE:
+        return 1;
+#ifdef TRUSTREGION_HAS_X86_VARIANTS
+    case TRUSTREGION_KERNEL_AVX2:
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case TRUSTREGION_KERNEL_AVX512:
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+            && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#endif
+    default:
+        return 0;
+    }
+}
+
+trustregion_kernel_variant trustregion_kernel_selected(void)
+{
+    if (trustregion_kernel_supported(TRUSTREGION_KERNEL_AVX512)) return TRUSTREGION_KERNEL_AVX512;
+    if (trustregion_kernel_supported(TRUSTREGION_KERNEL_AVX2)) return TRUSTREGION_KERNEL_AVX2;
+    return TRUSTREGION_KERNEL_BASELINE;
+}
+
+void trustregion_multiply(
+    trustregion_kernel_variant variant, long m, long n, long k, const float *a, long ars, long acs,
+    const float *b, long brs, float *c, long crs, int accumulate)
+{
+    if (variant == TRUSTREGION_KERNEL_AUTOMATIC) variant = trustregion_kernel_selected();
+    switch (variant) {
+#ifdef TRUSTREGION_HAS_X86_VARIANTS
+    case TRUSTREGION_KERNEL_AVX512:
+        multiply_avx512(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+        return;
+    case TRUSTREGION_KERNEL_AVX2:
+        multiply_avx2(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+        return;
+#endif
+    default:
+        multiply_baseline(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+        return;
+    }
+}

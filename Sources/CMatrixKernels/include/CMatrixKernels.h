@@ -1,0 +1,28 @@
+#ifndef TRUSTREGION_CMATRIXKERNELS_H
+#define TRUSTREGION_CMATRIXKERNELS_H
+
+/// The instruction-set variants of the matrix-product kernel.
+typedef enum {
+    TRUSTREGION_KERNEL_AUTOMATIC = 0,  ///< the best variant this processor supports
+    TRUSTREGION_KERNEL_BASELINE = 1,   ///< the compilation target's baseline (SSE2 on x86-64)
+    TRUSTREGION_KERNEL_AVX2 = 2,       ///< AVX2 with FMA (x86-64)
+    TRUSTREGION_KERNEL_AVX512 = 3,     ///< AVX-512F/VL with FMA (x86-64)
+} trustregion_kernel_variant;
+
+/// Whether this processor can run `variant`.
+int trustregion_kernel_supported(trustregion_kernel_variant variant);
+
+/// The variant TRUSTREGION_KERNEL_AUTOMATIC resolves to on this processor.
+trustregion_kernel_variant trustregion_kernel_selected(void);
+
+/// C[m×n] (+)= A·B, where A's element (i, p) is a[i·a_row_stride + p·a_column_stride], B is
+/// row-major k×n with leading dimension b_row_stride, and C row-major with leading dimension
+/// c_row_stride. Each element of C is one sequential sum over p, whatever the variant's vector
+/// width, so row blocks of C are independent of how the rows are split.
+void trustregion_multiply(
+    trustregion_kernel_variant variant, long m, long n, long k,
+    const float *a, long a_row_stride, long a_column_stride,
+    const float *b, long b_row_stride,
+    float *c, long c_row_stride, int accumulate);
+
+#endif

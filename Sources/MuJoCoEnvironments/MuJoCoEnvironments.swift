@@ -1,0 +1,76 @@
+import Environments
+
+/// The MuJoCo locomotion environments by Gymnasium id: what exists, how to make one, and each
+/// one's time limit.
+///
+/// Without the `MuJoCo` trait the engine is not linked: `isAvailable` is false, `ids` is empty
+/// and `make` throws `MuJoCoError.engineUnavailable`, so callers need no conditional code.
+public enum MuJoCoEnvironments {
+    /// Whether this build links the MuJoCo engine (the package's `MuJoCo` trait).
+    public static var isAvailable: Bool {
+        #if MuJoCo
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// Gymnasium ids with their TimeLimit `max_episode_steps`, in Gymnasium's listing order.
+    public static var maxEpisodeSteps: [(id: String, steps: Int)] {
+        #if MuJoCo
+        return factories.map { ($0.id, $0.maxEpisodeSteps) }
+        #else
+        return []
+        #endif
+    }
+
+    /// The Gymnasium ids of the environments this build can make.
+    public static var ids: [String] { maxEpisodeSteps.map(\.id) }
+
+    /// The time limit of environment `id`, or nil if there is no such environment.
+    public static func maxEpisodeSteps(_ id: String) -> Int? {
+        maxEpisodeSteps.first { $0.id == id }?.steps
+    }
+
+    /// A new environment with Gymnasium's default arguments (no time limit), its random stream
+    /// started from `seed`.
+    public static func make(_ id: String, seed: UInt64 = 0) throws -> any Environment {
+        #if MuJoCo
+        guard let factory = factories.first(where: { $0.id == id }) else {
+            throw MuJoCoError.unknownEnvironment(id: id, known: ids)
+        }
+        return try factory.make(seed)
+        #else
+        throw MuJoCoError.engineUnavailable
+        #endif
+    }
+
+    /// The version of the linked engine, e.g. "4.0.0", or nil without the trait.
+    public static var engineVersion: String? {
+        #if MuJoCo
+        return MuJoCoSimulation.engineVersion
+        #else
+        return nil
+        #endif
+    }
+
+    #if MuJoCo
+    private struct Factory: Sendable {
+        let id: String
+        let maxEpisodeSteps: Int
+        let make: @Sendable (UInt64) throws -> any Environment
+
+        init<Task: MuJoCoTask>(_ task: Task.Type) {
+            id = Task.id
+            maxEpisodeSteps = Task.maxEpisodeSteps
+            make = { seed in try MuJoCoEnvironment<Task>(seed: seed) }
+        }
+    }
+
+    private static let factories: [Factory] = [
+        Factory(InvertedPendulum.self), Factory(InvertedDoublePendulum.self), Factory(Reacher.self),
+        Factory(Swimmer.self), Factory(Hopper.self), Factory(HalfCheetah.self), Factory(Walker2d.self),
+        Factory(Ant.self),
+    ]
+    #endif
+}

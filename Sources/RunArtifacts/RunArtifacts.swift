@@ -1,1 +1,0 @@
-// The RunArtifacts layer of TrustRegion (see ../shared/ARCHITECTURE.md).

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Environments
+import Foundation
+import PolicyOptimization
+import RunArtifacts
+
+/// `trpo eval`: runs a run directory's saved policy and prints one JSON object of returns.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a trained policy: {\"mean_return\", \"std_return\", \"episodes\", \"returns\"} on stdout.",
+        discussion: """
+            Uses policy.safetensors of the run directory (the deterministic mode action unless \
+            --stochastic; observation statistics frozen). The first episode is reset with --seed; the \
+            following ones continue the environment's random stream.
+            """)
+
+    @Option(help: "The run directory holding policy.safetensors.")
+    var runDir: String
+
+    @Option(help: "Episodes to run.")
+    var episodes: Int = 10
+
+    @Option(help: "Seed of the evaluation.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Sample actions from the policy instead of taking its mode.")
+    var stochastic = false
+
+    func validate() throws {
+        guard episodes >= 1 else { throw ValidationError("--episodes must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors(command: "eval") {
+            let (snapshot, id) = try loadPolicy(runDirectory: runDir)
+            let returns = try snapshot.evaluate(
+                on: try makeEnvironment(id), episodes: episodes, seed: seed, deterministic: !stochastic)
+            let mean = returns.reduce(0, +) / Double(returns.count)
+            let deviation = (returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(returns.count)).squareRoot()
+            print(
+                "{\"mean_return\": \(mean), \"std_return\": \(deviation), \"episodes\": \(episodes), "
+                    + "\"returns\": [\(returns.map(\.description).joined(separator: ", "))]}")
+        }
+    }
+}
+
+/// The saved policy of a run directory.
+func loadPolicy(runDirectory: String) throws -> (PolicySnapshot, String) {
+    let url = TrainingRun.policyURL(URL(fileURLWithPath: runDirectory))
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw RunError.missingFile(path: url.path, hint: "train first (`trpo train --run-dir \(runDirectory) ...`)")
+    }
+    let result = try PolicyFile.snapshot(from: try SafeTensorsFile(contentsOf: url), path: url.path)
+    return (result.snapshot, result.environmentID)
+}

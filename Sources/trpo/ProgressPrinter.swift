@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PolicyOptimization
+import RunArtifacts
+
+/// The human-readable progress table of `trpo train`, on stderr (progress.csv is the record).
+struct ProgressPrinter {
+    let enabled: Bool
+
+    func header(_ specification: RunSpecification) {
+        guard enabled else { return }
+        let configuration = specification.configuration
+        standardError(
+            "\(configuration.algorithm.rawValue.uppercased()) on \(specification.environmentID), seed \(specification.seed), "
+                + "\(specification.totalTimesteps) steps, batch \(configuration.environmentCopies)×\(configuration.stepsPerCopy)")
+        standardError(" iter     steps   ep_rew_mean  ep_len     kl       ΔL     ls  ok  v_loss   expl_var   fps")
+    }
+
+    func row(_ metrics: IterationMetrics) {
+        guard enabled else { return }
+        let update = metrics.update
+        standardError(String(
+            format: "%5d %9d  %11.2f %7.1f  %.5f  %+.4f %3d  %@  %8.4f  %+7.3f  %6.0f",
+            metrics.iteration, metrics.totalTimesteps, metrics.meanEpisodeReturn, metrics.meanEpisodeLength,
+            update.klDivergence, update.surrogateImprovement, update.lineSearchSteps,
+            update.lineSearchSucceeded ? "y" : "n", metrics.valueLoss, metrics.explainedVariance,
+            metrics.framesPerSecond))
+    }
+
+    func footer(_ directory: URL) {
+        guard enabled else { return }
+        standardError("wrote \(directory.path)/{config.json, progress.csv, checkpoint.safetensors, policy.safetensors}")
+    }
+}
+
+/// Writes one line to standard error.
+func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Runs `body`; any error becomes "trpo COMMAND: message" on stderr and exit status 1.
+func reportingErrors(command: String, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        standardError("trpo \(command): error: \(error)")
+        throw ExitCode.failure
+    }
+}

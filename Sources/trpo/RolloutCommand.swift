@@ -1,0 +1,103 @@
+import ArgumentParser
+import DenseLinearAlgebra
+import Environments
+import Foundation
+
+/// `trpo rollout`: steps an environment and writes one JSON object per transition to stdout.
+struct RolloutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollout",
+        abstract: "Step an environment and print one JSON line per transition.",
+        discussion: """
+            Each line is {"obs": [...], "action": a, "reward": r, "next_obs": [...], "terminated": b, \
+            "truncated": b}; the action is a number for Discrete spaces and an array otherwise. After an \
+            episode ends a new one starts, and the next line's "obs" is its reset observation. Without a \
+            policy, actions are drawn uniformly from the action space with a stream seeded by --seed. \
+            Numbers are printed in their shortest round-trip form.
+            """)
+
+    @Option(help: "The registered environment id (see `trpo envs`).")
+    var env: String
+
+    @Option(help: "Seeds the first reset (Gymnasium's reset(seed:)) and the action stream.")
+    var seed: UInt64 = 0
+
+    @Option(help: "The number of transitions to write.")
+    var steps: Int = 1_000
+
+    func validate() throws {
+        guard steps >= 0 else { throw ValidationError("--steps must be non-negative, got \(steps)") }
+    }
+
+    func run() throws {
+        let environment: any Environment
+        do {
+            environment = try makeEnvironment(env)
+        } catch {
+            FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        var policy: any RolloutActionSource = RandomActionPolicy(space: environment.actionSpace, seed: seed)
+        var writer = LineWriter()
+        var observation = try environment.checkedReset(seed: seed, name: env)
+        for _ in 0..<steps {
+            let action = try policy.action(for: observation)
+            let result = try environment.checkedStep(action, name: env)
+            writer.write(TransitionLine.json(observation: observation, action: action, result: result))
+            observation =
+                result.terminated || result.truncated
+                ? try environment.checkedReset(seed: nil, name: env) : result.observation
+        }
+        writer.flush()
+    }
+}
+
+/// Picks the rollout's actions; a saved policy (`--run-dir`) can replace the random one.
+protocol RolloutActionSource {
+    /// The action to take after seeing `observation`.
+    mutating func action(for observation: [Float]) throws -> Action
+}
+
+/// Uniformly random actions from the action space, from `RandomStream(seed:stream:)`.
+struct RandomActionPolicy: RolloutActionSource {
+    let space: Space
+    var stream: RandomStream
+
+    init(space: Space, seed: UInt64) {
+        self.space = space
+        // Stream 1 of the seed's family, so the actions do not reuse the bits of other seeded parts.
+        stream = RandomStream(seed: seed, stream: 1)
+    }
+
+    mutating func action(for observation: [Float]) -> Action { space.sample(using: &stream) }
+}
+
+/// Formats one transition as the JSON object `trpo rollout` prints.
+enum TransitionLine {
+    static func json(observation: [Float], action: Action, result: StepResult) -> String {
+        "{\"obs\": \(array(observation)), \"action\": \(action.jsonDescription), \"reward\": \(result.reward.description), "
+            + "\"next_obs\": \(array(result.observation)), \"terminated\": \(result.terminated), "
+            + "\"truncated\": \(result.truncated)}"
+    }
+
+    /// Swift's `description` of a finite Float is its shortest round-trip representation.
+    static func array(_ values: [Float]) -> String {
+        "[" + values.map(\.description).joined(separator: ", ") + "]"
+    }
+}
+
+/// Buffers stdout lines and writes them in large blocks.
+struct LineWriter {
+    private var buffer = ""
+
+    mutating func write(_ line: String) {
+        buffer += line
+        buffer += "\n"
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(Data(buffer.utf8))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
