@@ -60,6 +60,8 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--json-out", type=Path, help="also append every record as a JSON line to this file")
     parser.add_argument("--skip-sb3", action="store_true", help="run only TrustRegion")
     parser.add_argument("--verbose", action="store_true", help="show trpo train's progress on stderr")
+    parser.add_argument("--table-from", type=Path, metavar="FILE",
+                        help="run nothing: print the table of a --json-out file")
     arguments = parser.parse_args()
     arguments.thread_counts = [int(t) for t in arguments.threads.split(",")]
     return arguments
@@ -141,9 +143,9 @@ def read_progress(path: Path) -> list[dict]:
 
 
 def kl_violations(progress: list[dict], run_dir: Path) -> int | None:
-    """Accepted steps whose mean KL exceeds δ (target_kl from config.json); None when it cannot be told."""
+    """Accepted steps whose mean KL exceeds δ (config.json's target_kl, else 0.01, the default both sides use)."""
     try:
-        delta = float(load_config(run_dir)["target_kl"])
+        delta = float(load_config(run_dir).get("target_kl", 0.01))
         return sum(1 for row in progress if row.get("train/is_line_search_success") in ("1", "1.0")
                    and float(row["train/kl_divergence"]) > delta)
     except (KeyError, TypeError, ValueError):
@@ -188,6 +190,10 @@ def compare_configurations(arguments: argparse.Namespace, record: dict) -> None:
     differences = [f"{key}: SB3 {expected[key]} vs ours {config[key]}" for key in expected
                    if key in config and not same_value(expected[key], config[key])]
     print("# hyperparameters that differ: " + ("; ".join(differences) if differences else "none"))
+    absent = [key for key in expected if key not in config]
+    if absent:
+        print("# not in TrustRegion's config.json (so its default applies): "
+              + ", ".join(f"{key} (SB3 {expected[key]})" for key in absent))
 
 
 def same_value(left: object, right: object) -> bool:
@@ -209,7 +215,7 @@ def print_table(records: list[dict]) -> None:
         notes = (f"rollout {record['rollout_seconds']:.1f} s, update {record['train_seconds']:.1f} s, "
                  f"process {record['process_seconds']:.1f} s" if record["impl"] == "sb3-contrib"
                  else f"KL>δ on accepted steps: {record['kl_violations']}, "
-                      f"in-process {record['in_process_seconds']} s")
+                      f"in-process {record['in_process_seconds'] or float('nan'):.2f} s")
         print(f"{label(record):<16} {record['seed']:>5} {record['wall_seconds']:>8.2f} "
               f"{record['steps_per_second']:>9.0f} {record['mean_return']:>9.1f} ± {record['std_return']:<6.1f}  {notes}")
     print("-" * len(header))
@@ -224,17 +230,29 @@ def print_table(records: list[dict]) -> None:
     sb3 = groups.get("sb3-contrib")
     for name, group in groups.items():
         if sb3 and name != "sb3-contrib":
+            # Runs of one seed are adjacent in time, so per-seed ratios are less exposed to load drift.
+            theirs = {r["seed"]: r["wall_seconds"] for r in sb3}
+            per_seed = [theirs[r["seed"]] / r["wall_seconds"] for r in group if r["seed"] in theirs]
             print(f"wall-clock ratio SB3/TrustRegion ({name}): "
                   f"{mean(sb3, 'wall_seconds') / mean(group, 'wall_seconds'):.2f}x on model.learn vs whole process; "
-                  f"{mean(sb3, 'process_seconds') / mean(group, 'wall_seconds'):.2f}x process vs process")
+                  f"{mean(sb3, 'process_seconds') / mean(group, 'wall_seconds'):.2f}x process vs process; "
+                  f"per seed {', '.join(f'{x:.2f}' for x in per_seed)} (median {statistics.median(per_seed):.2f}x)")
 
 
 def mean(group: list[dict], key: str) -> float:
     return statistics.fmean(record[key] for record in group)
 
 
+def sort_and_print(records: list[dict]) -> None:
+    records.sort(key=lambda r: (r["impl"] != "sb3-contrib", r.get("threads", 1), r["seed"]))
+    print_table(records)
+
+
 def main() -> None:
     arguments = parse_arguments()
+    if arguments.table_from:
+        sort_and_print([json.loads(line) for line in arguments.table_from.read_text().splitlines() if line.strip()])
+        return
     if arguments.build:
         print("# swift build -c release --product trpo", file=sys.stderr)
         subprocess.run(["swift", "build", "-c", "release", "--product", "trpo"], cwd=ROOT, check=True)
@@ -266,8 +284,7 @@ def main() -> None:
                     handle.write(json.dumps(record) + "\n")
             if record["impl"] == "trustregion" and sum(r["impl"] == "trustregion" for r in records) == 1:
                 compare_configurations(arguments, record)
-    records.sort(key=lambda r: (r["impl"] != "sb3-contrib", r.get("threads", 1), r["seed"]))
-    print_table(records)
+    sort_and_print(records)
 
 
 if __name__ == "__main__":
