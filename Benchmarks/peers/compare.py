@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side speed and return: SB3-contrib TRPO against TrustRegion's `trpo train`, same budget, same machine.
+"""Side-by-side speed and return: SB3-contrib TRPO (or SB3 PPO) against TrustRegion's `trpo train`, same budget.
 
 For each seed, runs (order alternating seed by seed, so drift in machine speed affects both):
   - SB3-contrib: `sb3_trpo.py --env ENV --seed S --timesteps N` in Benchmarks/peers/.venv (torch, 1 thread),
@@ -8,6 +8,7 @@ For each seed, runs (order alternating seed by seed, so drift in machine speed a
   - TrustRegion: `trpo train --env ENV --timesteps N --seed S --run-dir DIR [--threads T]` (zoo hyperparameters
     by default), timed around the whole process, then `trpo eval --run-dir DIR --episodes 20 --seed S`; once per
     thread count given with --threads (e.g. --threads 1,2).
+With --algo ppo, the peer is SB3's PPO (sb3_ppo.py, zoo ppo.yml) and ours is `trpo train --algo ppo`.
 Then prints a table (per seed and mean: wall seconds, steps/s, final return) and the wall-clock ratios
 SB3/TrustRegion. If the `trpo` binary or its `train` subcommand is missing, only the SB3 side runs.
 
@@ -28,9 +29,10 @@ import sys
 import time
 from pathlib import Path
 
-from zoo_hyperparameters import ZOO_TRPO, resolved_trpo
+from zoo_hyperparameters import ZOO, ZOO_TRPO, resolved
 
 HERE = Path(__file__).resolve().parent
+PEER = {"trpo": "sb3-contrib", "ppo": "sb3-ppo"}  # the "impl" each peer script reports
 ROOT = HERE.parents[1]
 
 
@@ -45,6 +47,8 @@ def parse_seeds(text: str) -> list[int]:
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--env", default="CartPole-v1", choices=sorted(ZOO_TRPO))
+    parser.add_argument("--algo", default="trpo", choices=sorted(ZOO),
+                        help="trpo: SB3-contrib TRPO vs trpo train; ppo: SB3 PPO vs trpo train --algo ppo")
     parser.add_argument("--seeds", default="0-4", type=parse_seeds, help="e.g. 0-4 or 0,3,7 (default 0-4)")
     parser.add_argument("--timesteps", type=int, default=100_000)
     parser.add_argument("--threads", default="1", help="comma-separated thread counts for trpo train (default 1)")
@@ -82,7 +86,8 @@ def trpo_capabilities(binary: Path) -> tuple[dict[str, bool], str | None]:
 
 
 def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
-    command = [str(arguments.python), str(HERE / "sb3_trpo.py"), "--env", arguments.env, "--seed", str(seed),
+    script = f"sb3_{arguments.algo}.py"
+    command = [str(arguments.python), str(HERE / script), "--env", arguments.env, "--seed", str(seed),
                "--timesteps", str(arguments.timesteps), "--threads", "1", "--eval-episodes", str(arguments.episodes)]
     command += ["--sde"] if arguments.sde else []
     for item in arguments.set:
@@ -91,7 +96,7 @@ def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
     finished = subprocess.run(command, capture_output=True, text=True)
     process_seconds = time.perf_counter() - start
     if finished.returncode != 0:
-        sys.exit(f"sb3_trpo.py failed for seed {seed}:\n{finished.stderr[-2000:]}")
+        sys.exit(f"{script} failed for seed {seed}:\n{finished.stderr[-2000:]}")
     record = json.loads(finished.stdout.strip().splitlines()[-1])
     record.update(process_seconds=round(process_seconds, 3), wall_seconds=record["learn_seconds"])
     return record
@@ -106,6 +111,7 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
     run_dir.parent.mkdir(parents=True, exist_ok=True)
     command = [str(arguments.trpo), "train", "--env", arguments.env, "--timesteps", str(arguments.timesteps),
                "--seed", str(seed)]
+    command += ["--algo", arguments.algo] if arguments.algo != "trpo" else []
     command += ["--run-dir", str(run_dir)] if capabilities["run_dir"] else []
     command += ["--threads", str(threads)] if capabilities["threads"] else []
     for item in arguments.set:
@@ -131,7 +137,7 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
             "process_seconds": round(wall_seconds, 3),
             "in_process_seconds": float(progress[-1]["time/elapsed_s"]) if progress else None,
             "steps_per_second": round(done / wall_seconds, 1), "mean_return": scores["mean_return"],
-            "std_return": scores["std_return"], "kl_violations": kl_violations(progress, run_dir),
+            "std_return": scores["std_return"], "kl_violations": kl_violations(progress, run_dir) if arguments.algo == "trpo" else None,
             "run_dir": str(run_dir)}
 
 
@@ -166,12 +172,12 @@ def load_config(run_dir: Path) -> dict:
 
 
 def print_hyperparameters(arguments: argparse.Namespace) -> None:
-    resolved = resolved_trpo(arguments.env, arguments.sde)
-    print(f"# {arguments.env}, {arguments.timesteps} steps, seeds {arguments.seeds}, eval {arguments.episodes} "
+    values = resolved(arguments.algo, arguments.env, arguments.sde)
+    print(f"# {arguments.algo}, {arguments.env}, {arguments.timesteps} steps, seeds {arguments.seeds}, eval {arguments.episodes} "
           f"episodes (mode action)")
-    print(f"# zoo trpo.yml entry: {json.dumps(ZOO_TRPO[arguments.env])}"
+    print(f"# zoo {arguments.algo}.yml entry: {json.dumps(ZOO[arguments.algo][arguments.env])}"
           + ("" if arguments.sde else "  (gSDE keys dropped: TrustRegion has no gSDE)"))
-    print(f"# SB3-contrib resolved: {json.dumps(resolved)}")
+    print(f"# {PEER[arguments.algo]} resolved: {json.dumps(values)}")
     if arguments.set:
         print(f"# overrides (both sides): {arguments.set}")
 
@@ -183,7 +189,7 @@ def compare_configurations(arguments: argparse.Namespace, record: dict) -> None:
         print("# TrustRegion config.json: not found or unreadable")
         return
     print(f"# TrustRegion config.json: {json.dumps(config)}")
-    expected = resolved_trpo(arguments.env, arguments.sde)
+    expected = resolved(arguments.algo, arguments.env, arguments.sde)
     for item in arguments.set:
         key, _, value = item.partition("=")
         expected[key] = value
@@ -204,7 +210,11 @@ def same_value(left: object, right: object) -> bool:
 
 
 def label(record: dict) -> str:
-    return "sb3-contrib" if record["impl"] == "sb3-contrib" else f"trustregion t{record['threads']}"
+    return record["impl"] if is_peer(record) else f"trustregion t{record['threads']}"
+
+
+def is_peer(record: dict) -> bool:
+    return record["impl"] in PEER.values()
 
 
 def print_table(records: list[dict]) -> None:
@@ -213,7 +223,7 @@ def print_table(records: list[dict]) -> None:
     print("-" * len(header))
     for record in records:
         notes = (f"rollout {record['rollout_seconds']:.1f} s, update {record['train_seconds']:.1f} s, "
-                 f"process {record['process_seconds']:.1f} s" if record["impl"] == "sb3-contrib"
+                 f"process {record['process_seconds']:.1f} s" if is_peer(record)
                  else f"KL>δ on accepted steps: {record['kl_violations']}, "
                       f"in-process {record['in_process_seconds'] or float('nan'):.2f} s")
         print(f"{label(record):<16} {record['seed']:>5} {record['wall_seconds']:>8.2f} "
@@ -227,13 +237,14 @@ def print_table(records: list[dict]) -> None:
         spread = statistics.pstdev(returns) if len(returns) > 1 else 0.0
         print(f"{name:<16} {'mean':>5} {mean(group, 'wall_seconds'):>8.2f} {mean(group, 'steps_per_second'):>9.0f} "
               f"{statistics.fmean(returns):>9.1f} ± {spread:<6.1f}  (± across seeds; min {min(returns):.1f})")
-    sb3 = groups.get("sb3-contrib")
+    peers = [name for name in groups if name in PEER.values()]
+    sb3 = groups[peers[0]] if peers else None
     for name, group in groups.items():
-        if sb3 and name != "sb3-contrib":
+        if sb3 and name not in PEER.values():
             # Runs of one seed are adjacent in time, so per-seed ratios are less exposed to load drift.
             theirs = {r["seed"]: r["wall_seconds"] for r in sb3}
             per_seed = [theirs[r["seed"]] / r["wall_seconds"] for r in group if r["seed"] in theirs]
-            print(f"wall-clock ratio SB3/TrustRegion ({name}): "
+            print(f"wall-clock ratio {peers[0]}/TrustRegion ({name}): "
                   f"{mean(sb3, 'wall_seconds') / mean(group, 'wall_seconds'):.2f}x on model.learn vs whole process; "
                   f"{mean(sb3, 'process_seconds') / mean(group, 'wall_seconds'):.2f}x process vs process; "
                   f"per seed {', '.join(f'{x:.2f}' for x in per_seed)} (median {statistics.median(per_seed):.2f}x)")
@@ -244,7 +255,7 @@ def mean(group: list[dict], key: str) -> float:
 
 
 def sort_and_print(records: list[dict]) -> None:
-    records.sort(key=lambda r: (r["impl"] != "sb3-contrib", r.get("threads", 1), r["seed"]))
+    records.sort(key=lambda r: (not is_peer(r), r.get("threads", 1), r["seed"]))
     print_table(records)
 
 

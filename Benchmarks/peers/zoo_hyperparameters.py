@@ -49,11 +49,27 @@ ZOO_PPO = {
 }
 
 
-def resolved_trpo(env_id: str, sde: bool = False) -> dict:
-    """SB3-contrib's defaults overlaid with the zoo's entry: every value the peer actually trains with."""
-    resolved = dict(SB3_CONTRIB_TRPO_DEFAULTS)
-    for key, value in ZOO_TRPO[env_id].items():
+# SB3 PPO's constructor defaults (2.9.2) for the keys both sides understand.
+SB3_PPO_DEFAULTS = {
+    "n_envs": 1, "n_steps": 2048, "batch_size": 64, "n_epochs": 10, "gamma": 0.99, "gae_lambda": 0.95,
+    "clip_range": 0.2, "normalize_advantage": True, "ent_coef": 0.0, "vf_coef": 0.5, "max_grad_norm": 0.5,
+    "learning_rate": 3e-4,
+}
+
+ZOO = {"trpo": ZOO_TRPO, "ppo": ZOO_PPO}
+DEFAULTS = {"trpo": SB3_CONTRIB_TRPO_DEFAULTS, "ppo": SB3_PPO_DEFAULTS}
+
+
+def resolved(algorithm: str, env_id: str, sde: bool = False) -> dict:
+    """The peer's defaults for `algorithm` ("trpo" or "ppo") overlaid with the zoo's entry for `env_id`."""
+    values = dict(DEFAULTS[algorithm])
+    for key, value in ZOO[algorithm][env_id].items():
         if key in ("use_sde", "sde_sample_freq") and not sde:
             continue
-        resolved[key] = value
-    return resolved
+        values[key] = value
+    return values
+
+
+def resolved_trpo(env_id: str, sde: bool = False) -> dict:
+    """SB3-contrib's defaults overlaid with the zoo's entry: every value the peer actually trains with."""
+    return resolved("trpo", env_id, sde)
