@@ -60,7 +60,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--build", action="store_true", help="run `swift build -c release --product trpo` first")
     parser.add_argument("--python", type=Path, default=HERE / ".venv" / "bin" / "python", help="venv python")
     parser.add_argument("--out", type=Path, default=ROOT / "runs" / "compare",
-                        help="run directories go to OUT/ENV/seedS-tT (default runs/compare, git-ignored)")
+                        help="run directories go to OUT/ENV/[ALGO-]seedS-tT (default runs/compare, git-ignored)")
     parser.add_argument("--json-out", type=Path, help="also append every record as a JSON line to this file")
     parser.add_argument("--skip-sb3", action="store_true", help="run only TrustRegion")
     parser.add_argument("--verbose", action="store_true", help="show trpo train's progress on stderr")
@@ -105,7 +105,8 @@ def run_sb3(arguments: argparse.Namespace, seed: int) -> dict:
 def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
     """Times `trpo train` as a whole process, then scores it with `trpo eval` (when both exist)."""
     capabilities = arguments.capabilities
-    run_dir = arguments.out / arguments.env / f"seed{seed}-t{threads}"
+    prefix = "" if arguments.algo == "trpo" else f"{arguments.algo}-"
+    run_dir = arguments.out / arguments.env / f"{prefix}seed{seed}-t{threads}"
     if run_dir.exists():
         shutil.rmtree(run_dir)
     run_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +117,7 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
     command += ["--threads", str(threads)] if capabilities["threads"] else []
     for item in arguments.set:
         command += ["--set", item]
-    log_path = run_dir.parent / f"seed{seed}-t{threads}.train.log"
+    log_path = run_dir.parent / f"{run_dir.name}.train.log"
     with open(log_path, "w") as log:
         start = time.perf_counter()
         finished = subprocess.run(command, stdout=log, stderr=None if arguments.verbose else log)
