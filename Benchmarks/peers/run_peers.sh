@@ -16,3 +16,4 @@ for seed in 0 1 2 3 4; do
 done
 # gSDE, as the zoo trains Pendulum-v1, for reference (TrustRegion has no gSDE).
 "$py" "$here/sb3_trpo.py" --env Pendulum-v1 --seed 0 --timesteps "$steps" --sde >> "$out/sb3_trpo_Pendulum-v1_sde.jsonl"
+"$py" "$here/sb3_ppo.py" --env Pendulum-v1 --seed 0 --timesteps "$steps" --sde >> "$out/sb3_ppo_Pendulum-v1_sde.jsonl"
