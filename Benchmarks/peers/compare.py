@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,7 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
     for item in arguments.set:
         command += ["--set", item]
     log_path = run_dir.parent / f"{run_dir.name}.train.log"
+    load_before = os.getloadavg()[0]
     with open(log_path, "w") as log:
         start = time.perf_counter()
         finished = subprocess.run(command, stdout=log, stderr=None if arguments.verbose else log)
@@ -137,7 +139,7 @@ def run_ours(arguments: argparse.Namespace, seed: int, threads: int) -> dict:
             "in_process_seconds": float(progress[-1]["time/elapsed_s"]) if progress else None,
             "steps_per_second": round(done / wall_seconds, 1), "mean_return": scores["mean_return"],
             "std_return": scores["std_return"], "kl_violations": kl_violations(progress, run_dir) if arguments.algo == "trpo" else None,
-            "run_dir": str(run_dir)}
+            "load_average_1min": round(load_before, 2), "run_dir": str(run_dir)}
 
 
 def read_progress(path: Path) -> list[dict]:

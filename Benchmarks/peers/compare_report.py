@@ -24,6 +24,7 @@ def print_table(records: list[dict]) -> None:
                  f"process {record['process_seconds']:.1f} s" if is_peer(record)
                  else f"KL>δ on accepted steps: {record['kl_violations']}, "
                       f"in-process {record['in_process_seconds'] or float('nan'):.2f} s")
+        notes += f", load {record['load_average_1min']}" if "load_average_1min" in record else ""
         print(f"{label(record):<16} {record['seed']:>5} {record['wall_seconds']:>8.2f} "
               f"{record['steps_per_second']:>9.0f} {record['mean_return']:>9.1f} ± {record['std_return']:<6.1f}  {notes}")
     print("-" * len(header))
