@@ -1,4 +1,4 @@
-import Dispatch
+import DenseLinearAlgebra
 import NeuralNetworks
 
 /// An MLP evaluated on a batch split into fixed blocks of rows, optionally on several threads.
@@ -41,19 +41,7 @@ public final class BlockedNetwork: @unchecked Sendable {
 
     /// Runs `body(block)` for every block, spread over `threads` threads in contiguous groups.
     public func forEachBlock(_ body: (Int) -> Void) {
-        let count = blockCount
-        if threads <= 1 || count <= 1 {
-            for block in 0..<count { body(block) }
-            return
-        }
-        let groups = min(threads, count)
-        withoutActuallyEscaping(body) { escapable in
-            let sendableBody = UncheckedSendable(escapable)
-            DispatchQueue.concurrentPerform(iterations: groups) { group in
-                let start = group * count / groups, end = (group + 1) * count / groups
-                for block in start..<end { sendableBody.value(block) }
-            }
-        }
+        Parallel.forEach(count: blockCount, threads: threads, body)
     }
 
     /// Forward pass on every block at θ; outputs stay in the workspaces.
@@ -61,11 +49,11 @@ public final class BlockedNetwork: @unchecked Sendable {
         parameters.withUnsafeBufferPointer { theta in
             inputs.withUnsafeBufferPointer { x in
                 guard let thetaBase = theta.baseAddress, let inputBase = x.baseAddress else { return }
-                let (t, xb) = (UncheckedSendable(thetaBase), UncheckedSendable(inputBase))
+                let (t, xb) = (thetaBase, inputBase)
                 forEachBlock { block in
                     let range = rowRange(block: block)
                     network.forward(
-                        parameters: t.value, input: xb.value + range.lowerBound * network.inputWidth,
+                        parameters: t, input: xb + range.lowerBound * network.inputWidth,
                         rows: range.count, workspace: workspaces[block])
                 }
             }
@@ -93,9 +81,9 @@ public final class BlockedNetwork: @unchecked Sendable {
         var partials = [[Float]](repeating: [], count: blockCount)
         parameters.withUnsafeBufferPointer { theta in
             guard let thetaBase = theta.baseAddress else { return }
-            let t = UncheckedSendable(thetaBase)
+            let t = thetaBase
             partials.withUnsafeMutableBufferPointer { partialBuffer in
-                let results = UncheckedSendable(partialBuffer)
+                let results = partialBuffer
                 forEachBlock { block in
                     let count = rowRange(block: block).count * width
                     var blockCotangent = [Float](repeating: 0, count: count)
@@ -105,11 +93,11 @@ public final class BlockedNetwork: @unchecked Sendable {
                         gradient.withUnsafeMutableBufferPointer { g in
                             guard let u = cotangentBuffer.baseAddress, let gb = g.baseAddress else { return }
                             network.pullback(
-                                parameters: t.value, outputCotangent: u, workspace: workspaces[block],
+                                parameters: t, outputCotangent: u, workspace: workspaces[block],
                                 parameterGradient: gb)
                         }
                     }
-                    results.value[block] = gradient
+                    results[block] = gradient
                 }
             }
         }
@@ -128,19 +116,13 @@ public final class BlockedNetwork: @unchecked Sendable {
         parameters.withUnsafeBufferPointer { theta in
             tangent.withUnsafeBufferPointer { v in
                 guard let thetaBase = theta.baseAddress, let vBase = v.baseAddress else { return }
-                let (t, vb) = (UncheckedSendable(thetaBase), UncheckedSendable(vBase))
+                let (t, vb) = (thetaBase, vBase)
                 forEachBlock { block in
                     let jvp = network.differential(
-                        parameters: t.value, parameterTangent: vb.value, workspace: workspaces[block])
+                        parameters: t, parameterTangent: vb, workspace: workspaces[block])
                     body(block, workspaces[block].output, jvp)
                 }
             }
         }
     }
-}
-
-/// A value moved across threads where the algorithm guarantees disjoint access.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

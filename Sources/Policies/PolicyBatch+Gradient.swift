@@ -85,12 +85,12 @@ extension PolicyBatch {
         var product = vector.withUnsafeBufferPointer { v -> [Float] in
             parameters.withUnsafeBufferPointer { theta -> [Float] in
                 guard let vb = v.baseAddress, let tb = theta.baseAddress else { return [] }
-                let (tangentPointer, parameterPointer) = (UncheckedSendable(vb), UncheckedSendable(tb))
+                let (tangentPointer, parameterPointer) = (vb, tb)
                 return blocks.pullback(parameters: parameters) { block, _, cotangent in
                     guard let destination = cotangent.baseAddress else { return }
                     // J v for this block; it is consumed before the pullback reuses the scratch space.
                     let jvp = network.differential(
-                        parameters: parameterPointer.value, parameterTangent: tangentPointer.value,
+                        parameters: parameterPointer, parameterTangent: tangentPointer,
                         workspace: blocks.workspaces[block])
                     guard let jvpBase = jvp.baseAddress else { return }
                     for (local, row) in blocks.rowRange(block: block).enumerated() {

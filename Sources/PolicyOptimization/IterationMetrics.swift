@@ -4,6 +4,8 @@ public struct IterationMetrics: Sendable, Hashable {
     public var iteration: Int = 0
     /// Environment steps so far (all copies).
     public var totalTimesteps: Int = 0
+    /// Environment steps simulated so far, vine branches included (= totalTimesteps for single path).
+    public var simulatedTimesteps: Int = 0
     /// Seconds since training started (wall clock; not reproducible).
     public var elapsedSeconds: Double = 0
     /// Environment steps per second over the run so far (not reproducible).
@@ -29,7 +31,7 @@ public struct IterationMetrics: Sendable, Hashable {
 
     /// The column names, in the order of `values`; "time/" columns are the only non-reproducible ones.
     public static let columns: [String] = [
-        "time/iterations", "time/total_timesteps", "time/fps", "time/elapsed_s",
+        "time/iterations", "time/total_timesteps", "time/simulated_timesteps", "time/fps", "time/elapsed_s",
         "rollout/ep_rew_mean", "rollout/ep_len_mean",
         "train/kl_divergence", "train/surrogate_improvement", "train/expected_improvement",
         "train/line_search_steps", "train/is_line_search_success", "train/cg_iterations",
@@ -40,7 +42,7 @@ public struct IterationMetrics: Sendable, Hashable {
     /// The values of `columns`, in order.
     public var values: [Double] {
         [
-            Double(iteration), Double(totalTimesteps), framesPerSecond, elapsedSeconds,
+            Double(iteration), Double(totalTimesteps), Double(simulatedTimesteps), framesPerSecond, elapsedSeconds,
             meanEpisodeReturn, meanEpisodeLength,
             update.klDivergence, update.surrogateImprovement, update.expectedImprovement,
             Double(update.lineSearchSteps), update.lineSearchSucceeded ? 1 : 0,

@@ -26,8 +26,7 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         let batch = input.batch
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()
-        let (oldSurrogate, weights) = Surrogate.evaluate(
-            batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages)
+        let (oldSurrogate, weights) = Surrogate.evaluate(batch, for: input)
         let gradient = batch.gradient(logProbabilityWeights: weights)
         metrics.gradientNorm = VectorOperations.norm(gradient)
         guard metrics.gradientNorm.isFinite, metrics.gradientNorm > 0 else {
@@ -53,9 +52,7 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
             var candidate = oldParameters
             VectorOperations.axpy(Float(coefficient * maximalStep), direction, &candidate)
             batch.evaluate(at: candidate)
-            let newSurrogate = Surrogate.evaluate(
-                batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
-            ).value
+            let newSurrogate = Surrogate.evaluate(batch, for: input).value
             let divergence = batch.divergence(from: input.oldDistribution).mean
             metrics.lineSearchSteps = attempt
             metrics.expectedImprovement = coefficient * fullExpectedImprovement

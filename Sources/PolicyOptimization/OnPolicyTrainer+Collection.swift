@@ -11,20 +11,33 @@ extension OnPolicyTrainer {
     /// At a time-limit truncation the reward gets γ·V(s_final) added, SB3's bootstrap (its
     /// issue #633), so GAE can treat every episode end alike.
     public func collectRollout() throws -> RolloutBuffer {
+        var noRolloutSet: VineRolloutSet?
+        return try collectRollout(recording: &noRolloutSet)
+    }
+
+    /// As `collectRollout()`, also taking the environment snapshots of a vine's rollout-set rows.
+    func collectRollout(recording rolloutSet: inout VineRolloutSet?) throws -> RolloutBuffer {
+        let copyEnvironments = rolloutSet == nil ? [] : try branchableCopies()
+        var nextRecorded = 0
         let copies = environment.count
         let observationWidth = policy.observationWidth
         var buffer = RolloutBuffer(
             steps: configuration.stepsPerCopy, copies: copies, observationWidth: observationWidth,
             actionWidth: policy.head.actionWidth, outputWidth: policy.head.outputWidth)
-        for _ in 0..<configuration.stepsPerCopy {
+        for step in 0..<configuration.stepsPerCopy {
+            while let set = rolloutSet, nextRecorded < set.rows.count, set.rows[nextRecorded] / copies == step {
+                rolloutSet?.snapshots.append(copyEnvironments[set.rows[nextRecorded] % copies].snapshot())
+                nextRecorded += 1
+            }
             let acted = policy.act(
                 parameters: policyParameters, observations: lastObservations, rows: copies, deterministic: false,
                 stream: &samplingStream, workspace: actingWorkspace)
             let values = CriticFit.values(
                 network: valueNetwork, parameters: valueParameters, observations: lastObservations, rows: copies,
                 threads: 1)
+            let width = policy.head.actionWidth
             let actions = (0..<copies).map { copy in
-                environmentAction(Array(acted.actions[(copy * policy.head.actionWidth)..<((copy + 1) * policy.head.actionWidth)]))
+                environment.actionSpace.action(fromPolicyOutput: Array(acted.actions[(copy * width)..<((copy + 1) * width)]))
             }
             let result = try environment.step(actions)
             var rewards = result.rewards
@@ -47,6 +60,15 @@ extension OnPolicyTrainer {
         return buffer
     }
 
+    /// The single environments inside the vector environment, whose snapshots start vine branches.
+    func branchableCopies() throws -> [any Environment] {
+        let inner = (environment as? NormalizedVectorEnvironment)?.wrapped ?? environment
+        guard let vector = inner as? VectorEnvironment else {
+            throw ConfigurationError.unsupported("the vine sampler needs a VectorEnvironment of snapshotting copies")
+        }
+        return vector.environments
+    }
+
     /// rₜ += γ·V(s_final) for copies truncated (and not terminated) at this step.
     func bootstrapTruncations(_ result: VectorStepResult, rewards: inout [Double]) throws {
         let truncatedCopies = (0..<result.count).filter { result.truncated[$0] && !result.terminated[$0] }
@@ -63,17 +85,6 @@ extension OnPolicyTrainer {
             threads: 1)
         for (index, copy) in truncatedCopies.enumerated() {
             rewards[copy] += configuration.discount * Double(values[index])
-        }
-    }
-
-    /// The environment action for a sampled policy action, clipped to a Box's bounds (the unclipped
-    /// action is what the buffer keeps, as SB3).
-    func environmentAction(_ sampled: [Float]) -> Action {
-        switch environment.actionSpace {
-        case .discrete: return .discrete(Int(sampled[0]))
-        case .box(let low, let high):
-            return .continuous((0..<sampled.count).map { min(max(sampled[$0], low[$0]), high[$0]) })
-        case .multiDiscrete: return .multiDiscrete(sampled.map { Int($0) })
         }
     }
 }

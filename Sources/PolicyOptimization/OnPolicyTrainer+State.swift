@@ -7,6 +7,8 @@ import NeuralNetworks
 public struct TrainerState: Sendable {
     public var iteration: Int
     public var totalTimesteps: Int
+    /// Environment steps including vine branches.
+    public var simulatedTimesteps: Int
     /// θ and φ.
     public var policyParameters: [Float]
     public var valueParameters: [Float]
@@ -25,13 +27,14 @@ public struct TrainerState: Sendable {
     public var environment: VectorEnvironmentSnapshot
 
     public init(
-        iteration: Int, totalTimesteps: Int, policyParameters: [Float], valueParameters: [Float],
+        iteration: Int, totalTimesteps: Int, simulatedTimesteps: Int, policyParameters: [Float], valueParameters: [Float],
         criticOptimizer: Adam, policyOptimizer: Adam, samplingStream: RandomStream, updateStream: RandomStream,
         lastObservations: [Float], lastEpisodeStarts: [Bool], recentEpisodes: [CompletedEpisode],
         environment: VectorEnvironmentSnapshot
     ) {
         self.iteration = iteration
         self.totalTimesteps = totalTimesteps
+        self.simulatedTimesteps = simulatedTimesteps
         self.policyParameters = policyParameters
         self.valueParameters = valueParameters
         self.criticOptimizer = criticOptimizer
@@ -52,7 +55,8 @@ extension OnPolicyTrainer {
             throw ConfigurationError.unsupported("this vector environment cannot be checkpointed")
         }
         return TrainerState(
-            iteration: iteration, totalTimesteps: totalTimesteps, policyParameters: policyParameters,
+            iteration: iteration, totalTimesteps: totalTimesteps, simulatedTimesteps: simulatedTimesteps,
+            policyParameters: policyParameters,
             valueParameters: valueParameters, criticOptimizer: criticOptimizer, policyOptimizer: policyOptimizer,
             samplingStream: samplingStream, updateStream: updateStream, lastObservations: lastObservations,
             lastEpisodeStarts: lastEpisodeStarts, recentEpisodes: recentEpisodes,
@@ -70,7 +74,7 @@ extension OnPolicyTrainer {
         try require(state.policyOptimizer.firstMoment.count == policy.parameterCount, "policy optimiser size")
         try require(state.lastObservations.count == environment.count * policy.observationWidth, "observation batch size")
         try require(state.lastEpisodeStarts.count == environment.count, "episode-start flags")
-        try require(state.iteration >= 0 && state.totalTimesteps >= 0, "negative counters")
+        try require(state.iteration >= 0 && state.totalTimesteps >= 0 && state.simulatedTimesteps >= state.totalTimesteps, "negative counters")
         try require(VectorOperations.allFinite(state.policyParameters) && VectorOperations.allFinite(state.valueParameters), "non-finite parameters")
         guard let snapshotting = environment as? any SnapshottingVectorEnvironment else {
             throw ConfigurationError.unsupported("this vector environment cannot be restored")
@@ -78,6 +82,7 @@ extension OnPolicyTrainer {
         try snapshotting.restore(state.environment)
         iteration = state.iteration
         totalTimesteps = state.totalTimesteps
+        simulatedTimesteps = state.simulatedTimesteps
         policyParameters = state.policyParameters
         valueParameters = state.valueParameters
         criticOptimizer = state.criticOptimizer

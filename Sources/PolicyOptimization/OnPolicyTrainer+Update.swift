@@ -7,7 +7,11 @@ import Rollouts
 
 extension OnPolicyTrainer {
     /// GAE, the policy update by the configured rule, then the critic fit.
-    public func train(on buffer: RolloutBuffer) -> IterationMetrics {
+    public func train(on buffer: RolloutBuffer) -> IterationMetrics { train(on: buffer, vine: nil) }
+
+    /// As `train(on:)`; with a vine sample the policy step uses the branches' Q̂ instead of the
+    /// trunk's advantages (the critic is still fitted on the trunk).
+    func train(on buffer: RolloutBuffer, vine: VineSample?) -> IterationMetrics {
         var metrics = IterationMetrics()
         let (rawAdvantages, returns) = GeneralizedAdvantageEstimation.compute(
             buffer, discount: configuration.discount, lambda: configuration.gaeLambda)
@@ -16,7 +20,7 @@ extension OnPolicyTrainer {
             ? GeneralizedAdvantageEstimation.standardize(rawAdvantages) : rawAdvantages
 
         let rows = subsampledRows(buffer.rows)
-        let input = makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
+        let input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
         metrics.entropy = input.batch.meanEntropy()
         if case .diagonalGaussian = policy.head {
             let logStd = input.batch.logStd

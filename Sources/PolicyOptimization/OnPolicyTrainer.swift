@@ -45,6 +45,10 @@ public final class OnPolicyTrainer {
     public var recentEpisodes: [CompletedEpisode] = []
     /// Threads for batched passes and environment stepping (results do not depend on it).
     public var threads: Int
+    /// Environment steps simulated in all, vine branches included.
+    public var simulatedTimesteps = 0
+    /// Makes a single environment like the copies, for the vine's branches.
+    public var makeBranchEnvironment: (() throws -> any Environment)?
 
     let actingWorkspace: MLPWorkspace
     var updateRule: any PolicyUpdateRule
@@ -83,12 +87,16 @@ public final class OnPolicyTrainer {
     /// One iteration: collect N·T steps, update π, fit V. Returns the progress row (time columns
     /// are left for the caller, who owns the clock).
     public func runIteration() throws -> IterationMetrics {
-        let buffer = try collectRollout()
-        var metrics = train(on: buffer)
+        var rolloutSet = configuration.sampler == .vine ? chooseRolloutSet() : nil
+        let buffer = try collectRollout(recording: &rolloutSet)
+        let vine = try rolloutSet.map { try runBranches($0, trunk: buffer) }
+        var metrics = train(on: buffer, vine: vine)
         iteration += 1
         totalTimesteps += buffer.rows
+        simulatedTimesteps += buffer.rows + (vine?.simulatedSteps ?? 0)
         metrics.iteration = iteration
         metrics.totalTimesteps = totalTimesteps
+        metrics.simulatedTimesteps = simulatedTimesteps
         let finished = recentEpisodes
         if !finished.isEmpty {
             metrics.meanEpisodeReturn = finished.reduce(0) { $0 + $1.episodeReturn } / Double(finished.count)

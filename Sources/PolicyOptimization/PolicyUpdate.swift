@@ -19,6 +19,8 @@ public struct PolicyUpdateInput {
     public var configuration: TrainingConfiguration
     /// Threads for batched passes (results do not depend on it).
     public var threads: Int
+    /// How the surrogate is estimated from the rows (single path: importance sampling).
+    public var estimator: SurrogateEstimator = .importanceSampling
 }
 
 /// The metrics an update reports (the `train/` columns of progress.csv).

@@ -116,7 +116,7 @@ extension TrainingConfiguration {
             return []
         }, read: { $0.suggestedTimesteps.map(ConfigurationValue.integer) }),
         integer("checkpoint_interval", \.checkpointInterval, minimum: 1),
-    ]
+    ] + vineKeys
 
     static func invalid(_ key: String, _ value: ConfigurationValue, _ expected: String) -> ConfigurationError {
         .invalidValue(key: key, value: value.description, expected: expected)

@@ -62,6 +62,11 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// Initial log σ of a Gaussian policy.
     public var logStdInit: Double = 0
 
+    /// How states and advantages are sampled: single path or vine (Schulman et al. 2015, §5).
+    public var sampler: Sampler = .singlePath
+    /// The vine's settings (used when `sampler` is `.vine`).
+    public var vine = VineSettings()
+
     // MARK: PPO and VPG
 
     /// PPO's clip range ε.

@@ -1,4 +1,4 @@
-import Dispatch
+import DenseLinearAlgebra
 
 /// One copy's part of a vector step.
 struct CopyOutcome: Sendable {
@@ -7,11 +7,6 @@ struct CopyOutcome: Sendable {
     var terminated: Bool
     var truncated: Bool
     var finalObservation: [Float]?
-}
-
-/// Hands values that are only touched at disjoint indices across `concurrentPerform` workers.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
 }
 
 // MARK: - Stepping, serial or threaded
@@ -28,22 +23,9 @@ extension VectorEnvironment {
         }
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: name) }
         var outcomes = [Result<CopyOutcome, any Error>?](repeating: nil, count: count)
-        let chunks = Swift.min(threads, count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
-            if chunks <= 1 {
-                for index in 0..<count { buffer[index] = stepCopy(index, actions[index]) }
-                return
-            }
-            let slots = UncheckedSendable(value: buffer)
-            let shared = UncheckedSendable(value: (self, actions))
-            let total = count
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let (environment, actions) = shared.value
-                // Contiguous chunks: chunk c takes copies [c·N/C, (c+1)·N/C).
-                for index in (chunk * total / chunks)..<((chunk + 1) * total / chunks) {
-                    slots.value[index] = environment.stepCopy(index, actions[index])
-                }
-            }
+            // Contiguous chunks of copies; each writes only its own slots.
+            Parallel.forEach(count: count, threads: threads) { index in buffer[index] = stepCopy(index, actions[index]) }
         }
         return try assemble(outcomes)
     }

@@ -20,7 +20,9 @@ public enum Checkpoint {
         -> SafeTensorsFile
     {
         var tensors: [String: SafeTensor] = [
-            "trainer/counters": try SafeTensor(int64s: [Int64(state.iteration), Int64(state.totalTimesteps)]),
+            "trainer/counters": try SafeTensor(int64s: [
+                Int64(state.iteration), Int64(state.totalTimesteps), Int64(state.simulatedTimesteps),
+            ]),
             "policy/parameters": try SafeTensor(floats: state.policyParameters),
             "critic/parameters": try SafeTensor(floats: state.valueParameters),
             "trainer/last_observations": try SafeTensor(floats: state.lastObservations),
@@ -60,7 +62,7 @@ public enum Checkpoint {
         }
         do {
             let counters = try file.int64s(named: "trainer/counters")
-            guard counters.count == 2, let copyText = file.metadata["environment_copies"], let copies = Int(copyText)
+            guard counters.count == 3, let copyText = file.metadata["environment_copies"], let copies = Int(copyText)
             else { throw RunError.malformedFile(path: path, reason: "counters or copy count missing") }
             let copySnapshots = try (0..<copies).map { index in
                 EnvironmentSnapshot(
@@ -81,7 +83,7 @@ public enum Checkpoint {
                 throw RunError.malformedFile(path: path, reason: "episode statistics have different lengths")
             }
             let state = TrainerState(
-                iteration: Int(counters[0]), totalTimesteps: Int(counters[1]),
+                iteration: Int(counters[0]), totalTimesteps: Int(counters[1]), simulatedTimesteps: Int(counters[2]),
                 policyParameters: try file.floats(named: "policy/parameters"),
                 valueParameters: try file.floats(named: "critic/parameters"),
                 criticOptimizer: try adam(named: "critic/adam", in: file, path: path),
