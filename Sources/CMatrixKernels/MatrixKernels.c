@@ -2,34 +2,34 @@
 // time. Swift has no per-function target features, and building the whole package for AVX2 would
 // need unsafe compiler flags that bar it from being a dependency; a C target with clang's target
 // attributes gives the vector units' full width with a portable build. The kernel itself is plain
-// loops that clang vectorises: a 4 × 16 block of C lives in registers while p walks the shared
-// dimension, so every loaded row of B feeds four rows of C.
+// loops that clang vectorises: a block of C (4 × 16, or 8 × 16 with AVX-512's larger register
+// file, enough independent accumulators to hide the FMA latency) lives in registers while p walks
+// the shared dimension, so every loaded row of B feeds every row of the block.
 #include "CMatrixKernels.h"
 
-#define ROWS 4
+#define MAX_ROWS 8
 #define COLUMNS 16
 
+/// C (+)= A·B with blocks of `ROWS` rows (a compile-time constant after inlining: 4 or 8).
 static inline __attribute__((always_inline)) void multiply_body(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
-    float *c, long crs, int accumulate)
+    float *c, long crs, int accumulate, const int ROWS)
 {
     long i = 0;
     for (; i + ROWS <= m; i += ROWS) {
         long j = 0;
         for (; j + COLUMNS <= n; j += COLUMNS) {
-            float acc[ROWS][COLUMNS];
+            float acc[MAX_ROWS][COLUMNS];
             for (int r = 0; r < ROWS; ++r)
                 for (int q = 0; q < COLUMNS; ++q) acc[r][q] = accumulate ? c[(i + r) * crs + j + q] : 0.0f;
             const float *ap = a + i * ars;
             const float *bp = b + j;
             for (long p = 0; p < k; ++p) {
-                const float a0 = ap[0], a1 = ap[ars], a2 = ap[2 * ars], a3 = ap[3 * ars];
+                float av[MAX_ROWS];
+                for (int r = 0; r < ROWS; ++r) av[r] = ap[r * ars];
                 for (int q = 0; q < COLUMNS; ++q) {
                     const float bv = bp[q];
-                    acc[0][q] += a0 * bv;
-                    acc[1][q] += a1 * bv;
-                    acc[2][q] += a2 * bv;
-                    acc[3][q] += a3 * bv;
+                    for (int r = 0; r < ROWS; ++r) acc[r][q] += av[r] * bv;
                 }
                 ap += acs;
                 bp += brs;
@@ -70,11 +70,36 @@ static inline __attribute__((always_inline)) void multiply_body(
     }
 }
 
+static inline __attribute__((always_inline)) void tanh_body(float *values, long count)
+{
+    const float bound = 7.90531110763549805f;
+    for (long i = 0; i < count; ++i) {
+        float x = values[i];
+        x = x < -bound ? -bound : (x > bound ? bound : x);
+        const float x2 = x * x;
+        float p = -2.76076847742355e-16f;
+        p = p * x2 + 2.00018790482477e-13f;
+        p = p * x2 + -8.60467152213735e-11f;
+        p = p * x2 + 5.12229709037114e-08f;
+        p = p * x2 + 1.48572235717979e-05f;
+        p = p * x2 + 6.37261928875436e-04f;
+        p = p * x2 + 4.89352455891786e-03f;
+        p = p * x;
+        float q = 1.19825839466702e-06f;
+        q = q * x2 + 1.18534705686654e-04f;
+        q = q * x2 + 2.26843463243900e-03f;
+        q = q * x2 + 4.89352518554385e-03f;
+        values[i] = p / q;
+    }
+}
+
+static void tanh_baseline(float *values, long count) { tanh_body(values, count); }
+
 static void multiply_baseline(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
     int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 4);
 }
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
@@ -84,14 +109,21 @@ __attribute__((target("avx2,fma"))) static void multiply_avx2(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
     int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 4);
+}
+
+__attribute__((target("avx2,fma"))) static void tanh_avx2(float *values, long count) { tanh_body(values, count); }
+
+__attribute__((target("avx512f,avx512vl,avx2,fma"))) static void tanh_avx512(float *values, long count)
+{
+    tanh_body(values, count);
 }
 
 __attribute__((target("avx512f,avx512vl,avx2,fma"))) static void multiply_avx512(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
     int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 8);
 }
 #endif
 
@@ -136,6 +168,24 @@ void trustregion_multiply(
 #endif
     default:
         multiply_baseline(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+        return;
+    }
+}
+
+void trustregion_tanh(trustregion_kernel_variant variant, float *values, long count)
+{
+    if (variant == TRUSTREGION_KERNEL_AUTOMATIC) variant = trustregion_kernel_selected();
+    switch (variant) {
+#ifdef TRUSTREGION_HAS_X86_VARIANTS
+    case TRUSTREGION_KERNEL_AVX512:
+        tanh_avx512(values, count);
+        return;
+    case TRUSTREGION_KERNEL_AVX2:
+        tanh_avx2(values, count);
+        return;
+#endif
+    default:
+        tanh_baseline(values, count);
         return;
     }
 }

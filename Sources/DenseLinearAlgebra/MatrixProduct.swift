@@ -66,3 +66,13 @@ public enum MatrixProduct {
         }
     }
 }
+
+// MARK: - Elementwise kernels
+
+extension MatrixProduct {
+    /// Replaces `count` values by their tanh, by the rational approximation of `CMatrixKernels`
+    /// (absolute error below 1e-6), vectorised for the variant's instruction set.
+    public static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int, variant: Variant = .automatic) {
+        trustregion_tanh(trustregion_kernel_variant(UInt32(variant.rawValue)), values, count)
+    }
+}

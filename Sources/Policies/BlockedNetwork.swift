@@ -10,14 +10,14 @@ public final class BlockedNetwork: @unchecked Sendable {
     /// The network.
     public let network: MLP
     /// The rows of the batch.
-    public let rows: Int
+    public private(set) var rows: Int
     /// Rows per block (the last may be shorter).
     public let blockSize: Int
     /// Threads to spread blocks over (1 = serial).
     public var threads: Int
     /// The batch's inputs, row-major rows × inputWidth.
-    public let inputs: [Float]
-    let workspaces: [MLPWorkspace]
+    public private(set) var inputs: [Float]
+    private(set) var workspaces: [MLPWorkspace]
 
     /// Prepares a batch of `rows` inputs.
     public init(network: MLP, inputs: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1) {
@@ -29,6 +29,18 @@ public final class BlockedNetwork: @unchecked Sendable {
         self.inputs = inputs
         let blockCount = (rows + self.blockSize - 1) / self.blockSize
         workspaces = (0..<blockCount).map { _ in MLPWorkspace(network: network, capacity: min(blockSize, rows)) }
+    }
+
+    /// Replaces the batch, reusing the workspaces (a critic's minibatches need no new memory).
+    public func load(inputs newInputs: [Float], rows newRows: Int) {
+        precondition(newInputs.count == newRows * network.inputWidth, "inputs are not rows × inputWidth")
+        inputs = newInputs
+        rows = newRows
+        let needed = (newRows + blockSize - 1) / blockSize
+        while workspaces.count < needed {
+            workspaces.append(MLPWorkspace(network: network, capacity: blockSize))
+        }
+        if workspaces.count > needed { workspaces.removeLast(workspaces.count - needed) }
     }
 
     /// The number of blocks.

@@ -34,17 +34,19 @@ public enum CriticFit {
         var lossTotal = 0.0
         var lossCount = 0
         var order = Array(0..<rows)
+        let blocks = BlockedNetwork(network: network, inputs: [], rows: 0, threads: threads)
+        var inputs = [Float]()
+        inputs.reserveCapacity(min(batchSize, rows) * width)
         for _ in 0..<epochs {
             Shuffle.permute(&order, stream: &stream)
             var start = 0
             while start < rows {
                 let indices = order[start..<min(start + batchSize, rows)]
                 start += batchSize
-                var inputs = [Float]()
-                inputs.reserveCapacity(indices.count * width)
+                inputs.removeAll(keepingCapacity: true)
                 for row in indices { inputs.append(contentsOf: observations[(row * width)..<((row + 1) * width)]) }
                 let targets = indices.map { returns[$0] }
-                let blocks = BlockedNetwork(network: network, inputs: inputs, rows: indices.count, threads: threads)
+                blocks.load(inputs: inputs, rows: indices.count)
                 blocks.forward(parameters: parameters)
                 let predictions = blocks.allOutputs()
                 var loss = 0.0

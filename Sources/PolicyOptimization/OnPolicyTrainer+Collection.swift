@@ -32,9 +32,7 @@ extension OnPolicyTrainer {
             let acted = policy.act(
                 parameters: policyParameters, observations: lastObservations, rows: copies, deterministic: false,
                 stream: &samplingStream, workspace: actingWorkspace)
-            let values = CriticFit.values(
-                network: valueNetwork, parameters: valueParameters, observations: lastObservations, rows: copies,
-                threads: 1)
+            let values = actingValue(lastObservations, rows: copies)
             let width = policy.head.actionWidth
             let actions = (0..<copies).map { copy in
                 environment.actionSpace.action(fromPolicyOutput: Array(acted.actions[(copy * width)..<((copy + 1) * width)]))
@@ -54,10 +52,15 @@ extension OnPolicyTrainer {
             record(environment.takeCompletedEpisodes())
         }
         buffer.finalEpisodeStarts = lastEpisodeStarts
-        buffer.finalValues = CriticFit.values(
-            network: valueNetwork, parameters: valueParameters, observations: lastObservations, rows: copies,
-            threads: 1)
+        buffer.finalValues = actingValue(lastObservations, rows: copies)
         return buffer
+    }
+
+    /// V(s) of `rows` observations at the current φ.
+    func actingValue(_ observations: [Float], rows: Int) -> [Float] {
+        actingValues.load(inputs: observations, rows: rows)
+        actingValues.forward(parameters: valueParameters)
+        return actingValues.allOutputs()
     }
 
     /// The single environments inside the vector environment, whose snapshots start vine branches.
@@ -80,9 +83,7 @@ extension OnPolicyTrainer {
             }
             finals.append(contentsOf: final)
         }
-        let values = CriticFit.values(
-            network: valueNetwork, parameters: valueParameters, observations: finals, rows: truncatedCopies.count,
-            threads: 1)
+        let values = actingValue(finals, rows: truncatedCopies.count)
         for (index, copy) in truncatedCopies.enumerated() {
             rewards[copy] += configuration.discount * Double(values[index])
         }

@@ -51,6 +51,8 @@ public final class OnPolicyTrainer {
     public var makeBranchEnvironment: (() throws -> any Environment)?
 
     let actingWorkspace: MLPWorkspace
+    /// V(s) of the copies' observations while collecting, reusing its workspaces every step.
+    let actingValues: BlockedNetwork
     var updateRule: any PolicyUpdateRule
 
     /// A trainer on `environment`, initialised from `seed`; the environment is reset here.
@@ -79,6 +81,7 @@ public final class OnPolicyTrainer {
         samplingStream = RandomStream(seed: seed, stream: 2)
         updateStream = RandomStream(seed: seed, stream: 3)
         actingWorkspace = MLPWorkspace(network: policy.network, capacity: environment.count)
+        actingValues = BlockedNetwork(network: valueNetwork, inputs: [], rows: 0)
         updateRule = configuration.makeUpdateRule()
         lastObservations = try environment.reset(seed: seed)
         lastEpisodeStarts = [Bool](repeating: true, count: environment.count)

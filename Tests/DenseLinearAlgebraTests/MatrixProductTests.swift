@@ -86,3 +86,24 @@ import Testing
         }
     }
 }
+
+import Foundation
+
+@Suite struct ElementwiseKernelTests {
+    /// Every supported variant's tanh is within 1e-6 of Double tanh on [−12, 12], and all variants
+    /// agree to 1 ulp-scale (2e-7).
+    @Test func tanhIsAccurateInEveryVariant() {
+        let inputs = stride(from: Float(-12), through: 12, by: 0.0007).map { $0 }
+        var results: [[Float]] = []
+        for variant in MatrixProduct.Variant.allCases where variant.isSupported {
+            var values = inputs
+            values.withUnsafeMutableBufferPointer { MatrixProduct.tanh($0.baseAddress!, count: $0.count, variant: variant) }
+            let worst = zip(values, inputs).map { abs(Double($0) - Foundation.tanh(Double($1))) }.max() ?? 0
+            #expect(worst < 1e-6, "variant \(variant)")
+            results.append(values)
+        }
+        for other in results.dropFirst() {
+            #expect(zip(other, results[0]).allSatisfy { abs($0 - $1) <= 2e-7 })
+        }
+    }
+}
