@@ -31,11 +31,16 @@ import Testing
 
     /// A run interrupted after iteration 5 (its last checkpoint is at 4) and resumed writes the same
     /// rows, checkpoint and policy as an uninterrupted run; `--threads 2` changes nothing either.
-    @Test(arguments: ["CartPole-v1", "Pendulum-v1", "Acrobot-v1"])
-    func resumedAndThreadedRunsAreIdentical(environment: String) throws {
+    @Test(arguments: [("CartPole-v1", false), ("Pendulum-v1", false), ("Acrobot-v1", false), ("CartPole-v1", true)])
+    func resumedAndThreadedRunsAreIdentical(environment: String, vine: Bool) throws {
         let whole = temporaryDirectory("whole"), resumed = temporaryDirectory("resumed"), threaded = temporaryDirectory("threaded")
         defer { for url in [whole, resumed, threaded] { try? FileManager.default.removeItem(at: url) } }
-        let spec = specification(environment: environment)
+        var spec = specification(environment: environment)
+        if vine {
+            spec.configuration.sampler = .vine
+            spec.configuration.vine.states = 16
+            spec.configuration.vine.horizon = 10
+        }
         try TrainingRun(starting: spec, in: whole, threads: 1).run()
         try TrainingRun(starting: spec, in: threaded, threads: 2).run()
         let interrupted = try TrainingRun(starting: spec, in: resumed, threads: 1)
