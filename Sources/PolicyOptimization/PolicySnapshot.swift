@@ -36,13 +36,10 @@ public struct PolicySnapshot: Sendable {
             clipObservation: normalizer?.clipObservation ?? 10, actionSpace: trainer.environment.actionSpace)
     }
 
-    /// (x − μ)/√(σ² + 1e-8), clipped, when statistics are present.
+    /// (x − μ)/√(σ² + 1e-8), clipped, when statistics are present (as the training wrapper did).
     public func normalize(_ observation: [Float]) -> [Float] {
         guard let statistics = observationStatistics else { return observation }
-        return observation.indices.map { index in
-            let z = (Double(observation[index]) - statistics.mean[index]) / (statistics.variance[index] + 1e-8).squareRoot()
-            return Float(min(max(z, -clipObservation), clipObservation))
-        }
+        return NormalizedVectorEnvironment.normalize(observation, statistics: statistics, clip: clipObservation)
     }
 
     /// The action for one raw observation: the mode if `deterministic`, else a sample.
@@ -51,12 +48,7 @@ public struct PolicySnapshot: Sendable {
         let acted = policy.act(
             parameters: parameters, observations: normalize(observation), rows: 1, deterministic: deterministic,
             stream: &stream, workspace: workspace)
-        switch actionSpace {
-        case .discrete: return .discrete(Int(acted.actions[0]))
-        case .box(let low, let high):
-            return .continuous(acted.actions.indices.map { min(max(acted.actions[$0], low[$0]), high[$0]) })
-        case .multiDiscrete: return .multiDiscrete(acted.actions.map { Int($0) })
-        }
+        return actionSpace.action(fromPolicyOutput: acted.actions)
     }
 
     /// Runs `episodes` episodes on a fresh `environment` and returns their undiscounted returns.

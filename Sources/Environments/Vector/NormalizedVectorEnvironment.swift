@@ -97,14 +97,22 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
 
     /// Normalises rows of observations (any number of rows) with the current statistics.
     public func normalize(observations: [Float]) -> [Float] {
-        let dimension = observationStatistics.dimension
+        Self.normalize(observations, statistics: observationStatistics, epsilon: epsilon, clip: clipObservation)
+    }
+
+    /// clip((x − μ)/√(σ² + ε), ±clip) per coordinate, for rows of observations: what the wrapper
+    /// applies, also used by saved policies with their frozen statistics.
+    public static func normalize(
+        _ observations: [Float], statistics: RunningMeanVariance, epsilon: Double = 1e-8, clip: Double = 10
+    ) -> [Float] {
+        let dimension = statistics.dimension
         var normalized = [Float](repeating: 0, count: observations.count)
-        let mean = observationStatistics.mean
-        let deviation = observationStatistics.variance.map { ($0 + epsilon).squareRoot() }
+        let mean = statistics.mean
+        let deviation = statistics.variance.map { ($0 + epsilon).squareRoot() }
         for index in observations.indices {
             let column = index % dimension
             let value = (Double(observations[index]) - mean[column]) / deviation[column]
-            normalized[index] = Float(Swift.min(Swift.max(value, -clipObservation), clipObservation))
+            normalized[index] = Float(Swift.min(Swift.max(value, -clip), clip))
         }
         return normalized
     }
