@@ -10,15 +10,78 @@
 #define MAX_ROWS 8
 #define COLUMNS 16
 
+/// Σ_p x[p·xs]·y[p] in a fixed order: 16 interleaved partial sums, then a pairwise reduction.
+static inline __attribute__((always_inline)) float lane_dot(const float *x, const float *y, long k)
+{
+    float lanes[COLUMNS] = {0};
+    long p = 0;
+    for (; p + COLUMNS <= k; p += COLUMNS)
+        for (int l = 0; l < COLUMNS; ++l) lanes[l] += x[p + l] * y[p + l];
+    float tail = 0.0f;
+    for (; p < k; ++p) tail += x[p] * y[p];
+    for (int width = COLUMNS / 2; width >= 1; width /= 2)
+        for (int l = 0; l < width; ++l) lanes[l] += lanes[l + width];
+    return lanes[0] + tail;
+}
+
+/// Columns first..<n of C, fewer than a vector's width (narrow layers such as a policy head).
+/// Each element is computed the same way whatever rows are around it, so row splits stay
+/// bit-neutral: with A's rows contiguous (a forward pass into a head), a lane-parallel dot product
+/// over p against a gathered column of B; with A's columns contiguous (a head's weight gradient
+/// Aᵀ·δ), sixteen rows of C at a time, each a sequential sum over p; otherwise scalar sums.
+static inline __attribute__((always_inline)) void narrow_columns(
+    long m, long first, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
+    float *c, long crs, int accumulate)
+{
+    for (long j = first; j < n; ++j) {
+        if (acs == 1) {
+            float column[256];
+            for (long start = 0; start < k; start += 256) {
+                const long length = k - start < 256 ? k - start : 256;
+                for (long p = 0; p < length; ++p) column[p] = b[(start + p) * brs + j];
+                for (long i = 0; i < m; ++i) {
+                    const float partial = lane_dot(a + i * ars + start, column, length);
+                    c[i * crs + j] = (start == 0 && !accumulate ? 0.0f : c[i * crs + j]) + partial;
+                }
+            }
+            if (k == 0 && !accumulate)
+                for (long i = 0; i < m; ++i) c[i * crs + j] = 0.0f;
+        } else if (ars == 1) {
+            long i = 0;
+            for (; i + COLUMNS <= m; i += COLUMNS) {
+                float acc[COLUMNS];
+                for (int r = 0; r < COLUMNS; ++r) acc[r] = accumulate ? c[(i + r) * crs + j] : 0.0f;
+                for (long p = 0; p < k; ++p) {
+                    const float bv = b[p * brs + j];
+                    const float *ap = a + p * acs + i;
+                    for (int r = 0; r < COLUMNS; ++r) acc[r] += ap[r] * bv;
+                }
+                for (int r = 0; r < COLUMNS; ++r) c[(i + r) * crs + j] = acc[r];
+            }
+            for (; i < m; ++i) {
+                float sum = accumulate ? c[i * crs + j] : 0.0f;
+                for (long p = 0; p < k; ++p) sum += a[i + p * acs] * b[p * brs + j];
+                c[i * crs + j] = sum;
+            }
+        } else {
+            for (long i = 0; i < m; ++i) {
+                float sum = accumulate ? c[i * crs + j] : 0.0f;
+                for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
+                c[i * crs + j] = sum;
+            }
+        }
+    }
+}
+
 /// C (+)= A·B with blocks of `ROWS` rows (a compile-time constant after inlining: 4 or 8).
 static inline __attribute__((always_inline)) void multiply_body(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
     float *c, long crs, int accumulate, const int ROWS)
 {
+    const long full = n - n % COLUMNS;
     long i = 0;
     for (; i + ROWS <= m; i += ROWS) {
-        long j = 0;
-        for (; j + COLUMNS <= n; j += COLUMNS) {
+        for (long j = 0; j < full; j += COLUMNS) {
             float acc[MAX_ROWS][COLUMNS];
             for (int r = 0; r < ROWS; ++r)
                 for (int q = 0; q < COLUMNS; ++q) acc[r][q] = accumulate ? c[(i + r) * crs + j + q] : 0.0f;
@@ -37,19 +100,9 @@ static inline __attribute__((always_inline)) void multiply_body(
             for (int r = 0; r < ROWS; ++r)
                 for (int q = 0; q < COLUMNS; ++q) c[(i + r) * crs + j + q] = acc[r][q];
         }
-        for (; j < n; ++j) {
-            for (int r = 0; r < ROWS; ++r) {
-                float sum = accumulate ? c[(i + r) * crs + j] : 0.0f;
-                const float *ap = a + (i + r) * ars;
-                const float *bp = b + j;
-                for (long p = 0; p < k; ++p) sum += ap[p * acs] * bp[p * brs];
-                c[(i + r) * crs + j] = sum;
-            }
-        }
     }
     for (; i < m; ++i) {
-        long j = 0;
-        for (; j + COLUMNS <= n; j += COLUMNS) {
+        for (long j = 0; j < full; j += COLUMNS) {
             float acc[COLUMNS];
             for (int q = 0; q < COLUMNS; ++q) acc[q] = accumulate ? c[i * crs + j + q] : 0.0f;
             const float *ap = a + i * ars;
@@ -62,12 +115,8 @@ static inline __attribute__((always_inline)) void multiply_body(
             }
             for (int q = 0; q < COLUMNS; ++q) c[i * crs + j + q] = acc[q];
         }
-        for (; j < n; ++j) {
-            float sum = accumulate ? c[i * crs + j] : 0.0f;
-            for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
-            c[i * crs + j] = sum;
-        }
     }
+    if (full < n) narrow_columns(m, full, n, k, a, ars, acs, b, brs, c, crs, accumulate);
 }
 
 static inline __attribute__((always_inline)) void tanh_body(float *values, long count)

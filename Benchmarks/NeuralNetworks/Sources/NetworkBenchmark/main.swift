@@ -67,3 +67,19 @@ for threads in [1, 2] {
     let fvpFlops = 2 * (2 * flopsPerPass - Double(2 * 11 * 64 * rows))
     print(String(format: "Fisher-vector product (Jᵀ M J v), %d thread(s): %7.1f µs  %6.1f GFLOP/s", threads, fvp * 1e6, fvpFlops / fvp / 1e9))
 }
+
+// CartPole-sized networks (narrow input and output layers), as TRPO's zoo settings use them.
+for widths in [[4, 64, 64, 2], [4, 64, 64, 1], [4, 64, 64, 16]] {
+    let small = MLP(widths: widths)
+    let smallRows = 1024
+    let smallTheta = small.initialParameters(outputGain: 1, stream: &stream)
+    let smallInput = (0..<(smallRows * widths[0])).map { _ in Float(stream.nextNormal()) }
+    let smallWorkspace = MLPWorkspace(network: small, capacity: smallRows)
+    let smallFlops = Double(2 * small.multiplyAddsPerRow * smallRows)
+    let seconds = smallTheta.withUnsafeBufferPointer { t in
+        smallInput.withUnsafeBufferPointer { x in
+            measure { small.forward(parameters: t.baseAddress!, input: x.baseAddress!, rows: smallRows, workspace: smallWorkspace) }
+        }
+    }
+    print(String(format: "forward %@, batch %d: %6.1f µs  %6.1f GFLOP/s", "\(widths)", smallRows, seconds * 1e6, smallFlops / seconds / 1e9))
+}
