@@ -81,9 +81,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// Gradient-norm clip of PPO/VPG's policy and the critic (SB3's max_grad_norm; nil: none).
     public var maxGradientNorm: Double?
     /// δ_E of the Euclidean trust-region VPG: every step has ½‖Δθ‖² = δ_E (key `euclidean_delta`).
-    /// The default gives ‖Δθ‖ = 0.05, near the step norms TRPO takes with δ = 0.01 on the
-    /// classic-control tasks (Documentation/Algorithms.md).
-    public var euclideanDelta: Double = 1.25e-3
+    /// The default gives ‖Δθ‖ = 0.1, at the low end of the step norms TRPO takes with δ = 0.01 on
+    /// CartPole-v1 and Pendulum-v1 (0.09–1.5); Documentation/Algorithms.md has the measurements.
+    public var euclideanDelta: Double = 0.005
 
     // MARK: Run
 
