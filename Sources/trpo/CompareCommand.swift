@@ -1,4 +1,5 @@
 import ArgumentParser
+import Environments
 import Foundation
 import PolicyOptimization
 import RunArtifacts
@@ -95,6 +96,7 @@ struct CompareCommand: ParsableCommand {
 
     /// The runs to make: each algorithm's settings (checked here, before anything trains) and seeds.
     func makePlan(log: CompareLog) throws -> ComparePlan {
+        _ = try makeEnvironment(env)  // an unknown id fails here, listing the known ones, before any run starts
         var specifications: [Algorithm: RunSpecification] = [:]
         let algorithms = try ComparePlan.algorithms(algos)
         for algorithm in algorithms {
