@@ -46,6 +46,9 @@ public final class PolicyBatch {
             network: policy.network, inputs: observations, rows: rows, blockSize: blockSize, threads: threads)
     }
 
+    /// The batch's observations, row-major rows × observationWidth.
+    public var observations: [Float] { blocks.inputs }
+
     /// Threads used for the batched passes (results do not depend on it).
     public var threads: Int {
         get { blocks.threads }

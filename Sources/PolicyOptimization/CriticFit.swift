@@ -24,10 +24,14 @@ public enum CriticFit {
     }
 
     /// Fits φ to `returns`; returns the mean minibatch loss over all epochs.
+    ///
+    /// With `clipping`, each prediction is first clipped to V_old(s) ± ε_vf (SB3's PPO
+    /// `clip_range_vf`): the loss is (V_old + clip(V_φ − V_old, −ε_vf, ε_vf) − R)², whose gradient is
+    /// zero where the clip is active.
     public static func fit(
         network: MLP, parameters: inout [Float], optimizer: inout Adam,
         observations: [Float], returns: [Double], epochs: Int, batchSize: Int,
-        maxGradientNorm: Double?, threads: Int, stream: inout RandomStream
+        maxGradientNorm: Double?, clipping: ValueClipping? = nil, threads: Int, stream: inout RandomStream
     ) -> Double {
         let rows = returns.count
         let width = network.inputWidth
@@ -48,10 +52,19 @@ public enum CriticFit {
                 let targets = indices.map { returns[$0] }
                 blocks.load(inputs: inputs, rows: indices.count)
                 blocks.forward(parameters: parameters)
+                let oldValues = clipping.map { clipping in indices.map { Double(clipping.oldValues[$0]) } }
+                // The prediction entering the loss and whether it still depends on φ.
+                func clipped(_ output: Float, row: Int) -> (value: Double, isFree: Bool) {
+                    guard let clipping, let oldValues else { return (Double(output), true) }
+                    let change = Double(output) - oldValues[row]
+                    let bounded = min(max(change, -clipping.range), clipping.range)
+                    return (oldValues[row] + bounded, bounded == change)
+                }
                 let predictions = blocks.allOutputs()
                 var loss = 0.0
-                for (prediction, target) in zip(predictions, targets) {
-                    loss += (Double(prediction) - target) * (Double(prediction) - target)
+                for (row, prediction) in predictions.enumerated() {
+                    let error = clipped(prediction, row: row).value - targets[row]
+                    loss += error * error
                 }
                 lossTotal += loss / Double(indices.count)
                 lossCount += 1
@@ -59,7 +72,8 @@ public enum CriticFit {
                 var gradient = blocks.pullback(parameters: parameters) { block, outputs, cotangent in
                     let range = blocks.rowRange(block: block)
                     for (local, row) in range.enumerated() {
-                        cotangent[local] = Float(scale * (Double(outputs[local]) - targets[row]))
+                        let prediction = clipped(outputs[local], row: row)
+                        cotangent[local] = prediction.isFree ? Float(scale * (prediction.value - targets[row])) : 0
                     }
                 }
                 GradientClipping.clip(&gradient, maxNorm: maxGradientNorm)
@@ -79,6 +93,20 @@ public enum CriticFit {
         let residualMean = residuals.reduce(0, +) / count
         let residualVariance = residuals.reduce(0) { $0 + ($1 - residualMean) * ($1 - residualMean) } / count
         return variance == 0 ? .nan : 1 - residualVariance / variance
+    }
+}
+
+/// PPO's value clipping: the critic's predictions are kept within `range` of `oldValues`.
+public struct ValueClipping: Sendable {
+    /// V_old(sᵢ), the critic's values at collection, one per batch row.
+    public var oldValues: [Float]
+    /// ε_vf (`clip_range_vf`).
+    public var range: Double
+
+    /// Clipping around `oldValues` with half-width `range`.
+    public init(oldValues: [Float], range: Double) {
+        self.oldValues = oldValues
+        self.range = range
     }
 }
 

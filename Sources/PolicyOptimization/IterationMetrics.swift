@@ -35,7 +35,8 @@ public struct IterationMetrics: Sendable, Hashable {
         "rollout/ep_rew_mean", "rollout/ep_len_mean",
         "train/kl_divergence", "train/surrogate_improvement", "train/expected_improvement",
         "train/line_search_steps", "train/is_line_search_success", "train/cg_iterations",
-        "train/gradient_norm", "train/step_norm", "train/clip_fraction",
+        "train/gradient_norm", "train/step_norm", "train/clip_fraction", "train/approx_kl",
+        "train/optimizer_steps",
         "train/entropy", "train/value_loss", "train/explained_variance", "train/std",
     ]
 
@@ -47,6 +48,7 @@ public struct IterationMetrics: Sendable, Hashable {
             update.klDivergence, update.surrogateImprovement, update.expectedImprovement,
             Double(update.lineSearchSteps), update.lineSearchSucceeded ? 1 : 0,
             Double(update.conjugateGradientIterations), update.gradientNorm, update.stepNorm, update.clipFraction,
+            update.approximateKL, Double(update.optimizerSteps),
             entropy, valueLoss, explainedVariance, policyStandardDeviation,
         ]
     }

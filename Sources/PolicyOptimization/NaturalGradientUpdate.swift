@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import NeuralNetworks
 import Policies
 
 /// TRPO's step (Schulman et al. 2015, §6 and Appendix C), and the natural policy gradient as the
@@ -19,9 +20,9 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         self.usesLineSearch = usesLineSearch
     }
 
-    public mutating func update(_ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream)
-        -> PolicyUpdateMetrics
-    {
+    public mutating func update(
+        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+    ) -> PolicyUpdateMetrics {
         let configuration = input.configuration
         let batch = input.batch
         let oldParameters = parameters

@@ -26,13 +26,15 @@ extension OnPolicyTrainer {
             let logStd = input.batch.logStd
             metrics.policyStandardDeviation = logStd.reduce(0) { $0 + Double.exp(Double($1)) } / Double(logStd.count)
         }
-        metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
+        metrics.update = updateRule.update(
+            input, parameters: &policyParameters, optimizer: &policyOptimizer, stream: &updateStream)
 
         metrics.valueLoss = CriticFit.fit(
             network: valueNetwork, parameters: &valueParameters, optimizer: &criticOptimizer,
-            observations: buffer.observations, returns: returns, epochs: configuration.criticEpochs,
-            batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm, threads: threads,
-            stream: &updateStream)
+            observations: buffer.observations, returns: returns, epochs: configuration.criticFitEpochs,
+            batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm,
+            clipping: configuration.clipRangeValue.map { ValueClipping(oldValues: buffer.values, range: $0) },
+            threads: threads, stream: &updateStream)
         return metrics
     }
 
@@ -50,9 +52,10 @@ extension OnPolicyTrainer {
             for row in rows { result.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
             return result
         }
+        let observations = gather(buffer.observations, width: buffer.observationWidth)
         let batch = PolicyBatch(
-            policy: policy, observations: gather(buffer.observations, width: buffer.observationWidth),
-            actions: gather(buffer.actions, width: buffer.actionWidth), rows: rows.count, threads: threads)
+            policy: policy, observations: observations, actions: gather(buffer.actions, width: buffer.actionWidth),
+            rows: rows.count, threads: threads)
         batch.evaluate(at: policyParameters)
         let logStd = batch.logStd
         return PolicyUpdateInput(

@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import NeuralNetworks
 import Policies
 import RealModule
 import Rollouts
@@ -21,6 +22,9 @@ public struct PolicyUpdateInput {
     public var threads: Int
     /// How the surrogate is estimated from the rows (single path: importance sampling).
     public var estimator: SurrogateEstimator = .importanceSampling
+
+    /// The batch's observations, row-major (what minibatch rules such as PPO regroup).
+    public var observations: [Float] { batch.observations }
 }
 
 /// The metrics an update reports (the `train/` columns of progress.csv).
@@ -43,6 +47,11 @@ public struct PolicyUpdateMetrics: Sendable, Hashable {
     public var stepNorm: Double = 0
     /// PPO: fraction of samples whose ratio was clipped; other rules 0.
     public var clipFraction: Double = 0
+    /// PPO: mean over minibatches of (1/n) Σ (rᵢ − 1) − log rᵢ before each step (SB3's approx_kl);
+    /// other rules 0.
+    public var approximateKL: Double = 0
+    /// Adam steps taken on θ (VPG and PPO; 0 for TRPO and NPG).
+    public var optimizerSteps: Int = 0
     /// Why no step was taken, if none was.
     public var skipReason: String?
 
@@ -52,8 +61,13 @@ public struct PolicyUpdateMetrics: Sendable, Hashable {
 /// An update rule: from θ_old and a batch to θ_new. The on-policy loop owns everything else.
 public protocol PolicyUpdateRule {
     /// Updates θ in place and reports what happened.
-    mutating func update(_ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream)
-        -> PolicyUpdateMetrics
+    ///
+    /// `optimizer` is the policy's Adam state, owned by the trainer and saved in checkpoints: the
+    /// first-order rules (VPG, PPO) step with it, TRPO and NPG leave it untouched. `stream` draws
+    /// minibatch orders.
+    mutating func update(
+        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+    ) -> PolicyUpdateMetrics
 }
 
 // MARK: - The surrogate

@@ -61,7 +61,18 @@ extension TrainingConfiguration {
             return [.trpo, .npg].contains(configuration.algorithm) ? .real(configuration.maxKL) : nil
         }),
         integer("n_critic_updates", \.criticEpochs, minimum: 1),
-        real("learning_rate", \.learningRate, "a number > 0") { $0 > 0 },
+        constantOfSchedule("learning_rate", \.learningRate),
+        ConfigurationKey(name: "pi_lr", apply: { configuration, value in
+            if case .list(let items) = value, items.isEmpty {
+                configuration.policyLearningRate = nil
+                return []
+            }
+            guard let number = value.realValue, number > 0, number.isFinite else {
+                throw invalid("pi_lr", value, "a number > 0 (the policy's Adam step size)")
+            }
+            configuration.policyLearningRate = number
+            return []
+        }, read: { $0.policyLearningRate.map(ConfigurationValue.real) }),
         boolean("normalize_advantage", \.normalizeAdvantage),
         integer("sub_sampling_factor", \.subSamplingFactor, minimum: 1),
         ConfigurationKey(name: "normalize", apply: { configuration, value in
@@ -90,7 +101,7 @@ extension TrainingConfiguration {
             try configuration.applyActivation(value)
         }, read: { .string($0.activation.rawValue) }),
         real("log_std_init", \.logStdInit, "a finite number") { $0.isFinite },
-        real("clip_range", \.clipRange, "a number > 0") { $0 > 0 },
+        constantOfSchedule("clip_range", \.clipRange),
         ConfigurationKey(name: "clip_range_vf", apply: { configuration, value in
             if case .list(let items) = value, items.isEmpty {
                 configuration.clipRangeValue = nil
@@ -107,6 +118,7 @@ extension TrainingConfiguration {
             configuration.maxGradientNorm = number
             return []
         }, read: { $0.maxGradientNorm.map(ConfigurationValue.real) }),
+        real("euclidean_delta", \.euclideanDelta, "a number > 0 (δ_E, the bound on ½‖Δθ‖²)") { $0 > 0 },
         ignored("vf_coef", because: "the critic has its own network and optimiser here, so its loss weight has no effect"),
         ignored("use_sde", because: "gSDE is not implemented; the policy uses a state-independent log σ"),
         ignored("sde_sample_freq", because: "gSDE is not implemented"),
@@ -144,6 +156,28 @@ extension TrainingConfiguration {
             }
             configuration[keyPath: path] = number
             return []
+        }, read: { .real($0[keyPath: path]) })
+    }
+
+    /// A positive number, or the zoo's linear schedule `lin_X`, which is accepted as the constant X
+    /// with a warning (schedules need the run's budget, which the configuration does not hold).
+    static func constantOfSchedule(_ name: String, _ path: any WritableKeyPath<TrainingConfiguration, Double> & Sendable)
+        -> ConfigurationKey
+    {
+        ConfigurationKey(name: name, apply: { configuration, value in
+            var warnings: [String] = []
+            var number = value.realValue
+            if case .string(let text) = value, text.hasPrefix("lin_") {
+                number = Double(text.dropFirst(4))
+                if number != nil {
+                    warnings.append("'\(name)': the linear schedule \(text) is used as the constant \(text.dropFirst(4))")
+                }
+            }
+            guard let number, number.isFinite, number > 0 else {
+                throw invalid(name, value, "a number > 0, or lin_X (used as the constant X)")
+            }
+            configuration[keyPath: path] = number
+            return warnings
         }, read: { .real($0[keyPath: path]) })
     }
 

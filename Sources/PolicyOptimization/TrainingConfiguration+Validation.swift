@@ -114,6 +114,12 @@ extension TrainingConfiguration {
                 key: "sub_sampling_factor", value: String(subSamplingFactor),
                 expected: "at most n_steps × n_envs = \(environmentCopies * stepsPerCopy)")
         }
+        // SB3's PPO asserts a buffer of at least two samples; a batch_size above the buffer means
+        // one minibatch of the whole buffer there too (the zoo's MountainCarContinuous-v0 relies on it).
+        if algorithm == .ppo && environmentCopies * stepsPerCopy < 2 {
+            throw ConfigurationError.invalidValue(
+                key: "n_steps", value: String(stepsPerCopy), expected: "n_steps × n_envs ≥ 2 for PPO's minibatches")
+        }
     }
 
     /// The update rule of `algorithm`.
@@ -121,7 +127,9 @@ extension TrainingConfiguration {
         switch algorithm {
         case .trpo: return NaturalGradientUpdate(usesLineSearch: true)
         case .npg: return NaturalGradientUpdate(usesLineSearch: false)
-        case .vpg, .ppo: return NaturalGradientUpdate(usesLineSearch: true)  // replaced when those rules land
+        case .vpg: return VanillaPolicyGradientUpdate(step: .adam)
+        case .vpgEuclidean: return VanillaPolicyGradientUpdate(step: .euclideanTrustRegion)
+        case .ppo: return ProximalPolicyUpdate()
         }
     }
 }

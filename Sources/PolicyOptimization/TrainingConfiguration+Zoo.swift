@@ -1,11 +1,13 @@
 /// Per-environment defaults from the RL Baselines3 Zoo's hyperparameter files.
 extension TrainingConfiguration {
-    /// The zoo's settings of `algorithm` for `environmentID` over SB3's defaults, or SB3's defaults
-    /// alone for environments the zoo tables here do not list.
+    /// The zoo's settings of `algorithm` for `environmentID` over the algorithm's defaults (SB3's for
+    /// TRPO and PPO, Spinning Up's for VPG), or those defaults alone for environments the tables here
+    /// do not list.
     public static func zooDefaults(for environmentID: String, algorithm: Algorithm = .trpo) -> TrainingConfiguration {
         var configuration = TrainingConfiguration()
         configuration.algorithm = algorithm
-        let settings = ZooHyperparameters.table(for: algorithm)[environmentID] ?? []
+        let settings =
+            ZooHyperparameters.baseSettings(for: algorithm) + (ZooHyperparameters.table(for: algorithm)[environmentID] ?? [])
         for (key, value) in settings {
             // The tables hold only known keys with valid values (a test checks every entry).
             _ = try? configuration.set(key, to: value)
@@ -22,8 +24,9 @@ public enum ZooHyperparameters {
     /// The table of `algorithm`.
     public static func table(for algorithm: Algorithm) -> [String: Settings] {
         switch algorithm {
-        case .trpo, .npg: return trpoClassicControl.merging(trpoMuJoCo) { first, _ in first }
-        case .vpg, .ppo: return [:]
+        case .trpo, .npg, .vpgEuclidean: return trpoClassicControl.merging(trpoMuJoCo) { first, _ in first }
+        case .ppo: return ppoClassicControl
+        case .vpg: return [:]
         }
     }
 

@@ -8,6 +8,9 @@ public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
     case npg
     /// Vanilla policy gradient with Adam (REINFORCE with a baseline, as Spinning Up's VPG).
     case vpg
+    /// Vanilla policy gradient as the slides' Euclidean trust region: the step along g with
+    /// ½‖Δθ‖² = δ_E (`euclidean_delta`), TRPO's settings otherwise.
+    case vpgEuclidean = "vpg-euclidean"
     /// Proximal Policy Optimization with the clipped objective (Schulman et al. 2017).
     case ppo
 }
@@ -42,8 +45,11 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var targetKL: Double?
     /// Epochs of the critic's minibatch Adam fit per iteration.
     public var criticEpochs: Int = 10
-    /// Adam step size of the critic (and of the VPG/PPO policy).
+    /// Adam step size of the critic (and of the VPG/PPO policy unless `policyLearningRate` is set).
     public var learningRate: Double = 1e-3
+    /// Adam step size of the VPG/PPO policy when it differs from the critic's (Spinning Up's `pi_lr`;
+    /// nil: `learningRate`).
+    public var policyLearningRate: Double?
     /// Standardise advantages per batch.
     public var normalizeAdvantage: Bool = true
     /// Use every k-th sample for the policy step (surrogate, KL, FVP); the paper computes the FVP on
@@ -79,6 +85,10 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var entropyCoefficient: Double = 0
     /// Gradient-norm clip of PPO/VPG's policy and the critic (SB3's max_grad_norm; nil: none).
     public var maxGradientNorm: Double?
+    /// δ_E of the Euclidean trust-region VPG: every step has ½‖Δθ‖² = δ_E (key `euclidean_delta`).
+    /// The default gives ‖Δθ‖ = 0.1, at the low end of the step norms TRPO takes with δ = 0.01 on
+    /// CartPole-v1 and Pendulum-v1 (0.09–1.5); Documentation/Algorithms.md has the measurements.
+    public var euclideanDelta: Double = 0.005
 
     // MARK: Run
 
@@ -95,4 +105,8 @@ public struct TrainingConfiguration: Sendable, Hashable {
 
     /// N·T: the batch of one iteration.
     public var batchRows: Int { environmentCopies * stepsPerCopy }
+
+    /// The critic's epochs per iteration: PPO's `n_epochs` (SB3 trains the value function in the
+    /// same epochs as the policy), `n_critic_updates` for the other rules.
+    public var criticFitEpochs: Int { algorithm == .ppo ? epochs : criticEpochs }
 }

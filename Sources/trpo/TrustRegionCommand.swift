@@ -12,6 +12,7 @@ struct TrustRegionCommand: ParsableCommand {
             EnvsCommand.self,
             RolloutCommand.self,
             PlotCommand.self,
+            CompareCommand.self,
             TheoryCommand.self,
         ]
     )

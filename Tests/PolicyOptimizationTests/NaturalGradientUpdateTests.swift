@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import NeuralNetworks
 import Policies
 import Testing
 @testable import PolicyOptimization
@@ -41,7 +42,8 @@ import Testing
         var parameters = theta
         var rule = NaturalGradientUpdate(usesLineSearch: true)
         var stream = RandomStream(seed: 0)
-        let metrics = rule.update(input(policy, batch, logP, advantages), parameters: &parameters, stream: &stream)
+        var optimizer = Adam(parameterCount: parameters.count)
+        let metrics = rule.update(input(policy, batch, logP, advantages), parameters: &parameters, optimizer: &optimizer, stream: &stream)
         #expect(metrics.lineSearchSucceeded)
         #expect(metrics.surrogateImprovement > 0)
         #expect(metrics.klDivergence <= 0.01 && metrics.klDivergence > 0.001)
@@ -64,8 +66,9 @@ import Testing
         var parameters = theta
         var rule = NaturalGradientUpdate(usesLineSearch: true)
         var stream = RandomStream(seed: 0)
+        var optimizer = Adam(parameterCount: parameters.count)
         let metrics = rule.update(
-            input(policy, batch, logP, advantages, old: farDistribution), parameters: &parameters, stream: &stream)
+            input(policy, batch, logP, advantages, old: farDistribution), parameters: &parameters, optimizer: &optimizer, stream: &stream)
         #expect(!metrics.lineSearchSucceeded)
         #expect(metrics.lineSearchSteps == 10)
         #expect(parameters == theta)
@@ -77,7 +80,8 @@ import Testing
         var parameters = theta
         var rule = NaturalGradientUpdate(usesLineSearch: false)
         var stream = RandomStream(seed: 0)
-        let metrics = rule.update(input(policy, batch, logP, advantages), parameters: &parameters, stream: &stream)
+        var optimizer = Adam(parameterCount: parameters.count)
+        let metrics = rule.update(input(policy, batch, logP, advantages), parameters: &parameters, optimizer: &optimizer, stream: &stream)
         #expect(metrics.lineSearchSteps == 1 && metrics.lineSearchSucceeded)
         #expect(abs(metrics.klDivergence - 0.01) < 0.005)
     }
@@ -88,14 +92,13 @@ import Testing
         var parameters = theta
         var rule = NaturalGradientUpdate(usesLineSearch: true)
         var stream = RandomStream(seed: 0)
+        var optimizer = Adam(parameterCount: parameters.count)
         let metrics = rule.update(
-            input(policy, batch, logP, advantages.map { _ in 0 }), parameters: &parameters, stream: &stream)
+            input(policy, batch, logP, advantages.map { _ in 0 }), parameters: &parameters, optimizer: &optimizer, stream: &stream)
         #expect(metrics.skipReason == "zero gradient")
         #expect(parameters == theta)
     }
 }
-
-import NeuralNetworks
 
 enum MLPWorkspaceFactory {
     static func make(_ policy: Policy, rows: Int) -> MLPWorkspace { MLPWorkspace(network: policy.network, capacity: rows) }

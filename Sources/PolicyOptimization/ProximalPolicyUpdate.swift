@@ -1,0 +1,133 @@
+import DenseLinearAlgebra
+import NeuralNetworks
+import Policies
+import RealModule
+import Rollouts
+
+/// PPO-clip (Schulman et al. 2017, eq. 7), as Stable-Baselines3 runs it.
+///
+/// For `n_epochs` epochs, the batch is shuffled and cut into minibatches of `batch_size` rows (the
+/// last one may be smaller). On each minibatch, at the current θ, with rᵢ = π_θ(aᵢ|sᵢ)/π_old(aᵢ|sᵢ):
+///
+///     L^CLIP(θ) = (1/n) Σᵢ min(rᵢ Âᵢ, clip(rᵢ, 1 − ε, 1 + ε) Âᵢ),
+///
+/// with Âᵢ re-standardised over the minibatch when `normalize_advantage` is on (SB3 does this per
+/// minibatch; standardising is affine-invariant, so re-standardising the batch-standardised Â gives
+/// exactly SB3's values). One Adam step on −(L^CLIP + c·H) follows, its gradient clipped to
+/// `max_grad_norm`. ∂L^CLIP/∂log πᵢ is rᵢÂᵢ/n where the unclipped term is the minimum and 0 where the
+/// clipped one is (Âᵢ > 0 with rᵢ > 1 + ε, or Âᵢ < 0 with rᵢ < 1 − ε).
+///
+/// Early stop (SB3): before each step, approx_kl = (1/n) Σᵢ (rᵢ − 1) − log rᵢ; if it exceeds
+/// 1.5 × `target_kl` the step is not taken and the epochs end.
+///
+/// The critic: SB3 trains V with the same optimiser in the same minibatches (loss weighted by
+/// `vf_coef`). Here the critic keeps its own network and Adam and is fitted after this rule, for
+/// `n_epochs` epochs over the same batch in minibatches of `batch_size` (`criticFitEpochs`), with
+/// `clip_range_vf` clipping its predictions around the values at collection, as SB3's.
+public struct ProximalPolicyUpdate: PolicyUpdateRule {
+    /// A PPO-clip rule; every setting comes from the configuration.
+    public init() {}
+
+    public mutating func update(
+        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+    ) -> PolicyUpdateMetrics {
+        let configuration = input.configuration
+        let policy = input.policy
+        let rows = input.batch.rows
+        let observationWidth = policy.observationWidth
+        let actionWidth = policy.head.actionWidth
+        let batchSize = max(1, min(configuration.batchSize, rows))
+        optimizer.learningRate = Float(configuration.policyLearningRate ?? configuration.learningRate)
+        let oldParameters = parameters
+        let oldSurrogate = Surrogate.evaluate(
+            input.batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
+        ).value
+
+        var metrics = PolicyUpdateMetrics()
+        var clipFractions: [Double] = []
+        var approximateKLs: [Double] = []
+        var gradientNorms: [Double] = []
+        var order = Array(0..<rows)
+        epochs: for _ in 0..<configuration.epochs {
+            Shuffle.permute(&order, stream: &stream)
+            for start in stride(from: 0, to: rows, by: batchSize) {
+                let indices = order[start..<min(start + batchSize, rows)]
+                var observations = [Float]()
+                observations.reserveCapacity(indices.count * observationWidth)
+                var actions = [Float]()
+                actions.reserveCapacity(indices.count * actionWidth)
+                for row in indices {
+                    observations.append(contentsOf: input.observations[(row * observationWidth)..<((row + 1) * observationWidth)])
+                    actions.append(contentsOf: input.batch.actions[(row * actionWidth)..<((row + 1) * actionWidth)])
+                }
+                let minibatch = PolicyBatch(
+                    policy: policy, observations: observations, actions: actions, rows: indices.count,
+                    threads: input.threads)
+                minibatch.evaluate(at: parameters)
+                var advantages = indices.map { input.advantages[$0] }
+                if configuration.normalizeAdvantage && advantages.count > 1 {
+                    advantages = GeneralizedAdvantageEstimation.standardize(advantages)
+                }
+                let objective = Self.clippedObjective(
+                    logProbabilities: minibatch.logProbabilities(),
+                    oldLogProbabilities: indices.map { input.oldLogProbabilities[$0] }, advantages: advantages,
+                    clipRange: configuration.clipRange)
+                clipFractions.append(objective.clipFraction)
+                approximateKLs.append(objective.approximateKL)
+                if let targetKL = configuration.targetKL, objective.approximateKL > 1.5 * targetKL {
+                    if metrics.optimizerSteps == 0 { metrics.skipReason = "approx_kl > 1.5 × target_kl before any step" }
+                    break epochs
+                }
+                var descent = minibatch.gradient(
+                    logProbabilityWeights: objective.weights, entropyWeight: configuration.entropyCoefficient)
+                for index in descent.indices { descent[index] = -descent[index] }
+                gradientNorms.append(VectorOperations.norm(descent))
+                GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm)
+                optimizer.update(parameters: &parameters, gradient: descent)
+                metrics.optimizerSteps += 1
+            }
+        }
+
+        metrics.clipFraction = Self.mean(clipFractions)
+        metrics.approximateKL = Self.mean(approximateKLs)
+        // ‖g‖ of the first minibatch, at θ_old (before clipping).
+        metrics.gradientNorm = gradientNorms.first ?? 0
+        var step = parameters
+        VectorOperations.axpy(-1, oldParameters, &step)
+        metrics.stepNorm = VectorOperations.norm(step)
+        input.batch.evaluate(at: parameters)
+        metrics.surrogateImprovement = Surrogate.evaluate(
+            input.batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
+        ).value - oldSurrogate
+        metrics.klDivergence = input.batch.divergence(from: input.oldDistribution).mean
+        metrics.lineSearchSucceeded = metrics.optimizerSteps > 0
+        return metrics
+    }
+
+    /// L^CLIP on one minibatch with its per-row weights ∂L^CLIP/∂log πᵢ, the fraction of rows with
+    /// |rᵢ − 1| > ε (SB3's clip_fraction) and (1/n) Σ (rᵢ − 1) − log rᵢ (SB3's approx_kl).
+    public static func clippedObjective(
+        logProbabilities: [Double], oldLogProbabilities: [Double], advantages: [Double], clipRange: Double
+    ) -> (value: Double, weights: [Double], clipFraction: Double, approximateKL: Double) {
+        let count = Double(max(logProbabilities.count, 1))
+        var value = 0.0, clipped = 0.0, divergence = 0.0
+        var weights = [Double](repeating: 0, count: logProbabilities.count)
+        for row in logProbabilities.indices {
+            let logRatio = logProbabilities[row] - oldLogProbabilities[row]
+            let ratio = Double.exp(logRatio)
+            let advantage = advantages[row]
+            let clippedRatio = min(max(ratio, 1 - clipRange), 1 + clipRange)
+            value += min(ratio * advantage, clippedRatio * advantage)
+            // The clipped term is the minimum (and flat in θ) only outside the range on the side Â favours.
+            let isClipped = (advantage > 0 && ratio > 1 + clipRange) || (advantage < 0 && ratio < 1 - clipRange)
+            weights[row] = isClipped ? 0 : ratio * advantage / count
+            if abs(ratio - 1) > clipRange { clipped += 1 }
+            divergence += (ratio - 1) - logRatio
+        }
+        return (value / count, weights, clipped / count, divergence / count)
+    }
+
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
+}
