@@ -76,8 +76,11 @@ public final class OnPolicyTrainer {
             logStdInit: Float(configuration.logStdInit), stream: &initializationStream)
         valueParameters = valueNetwork.initialParameters(
             outputGain: 1, stream: &initializationStream)
-        criticOptimizer = Adam(parameterCount: valueParameters.count, learningRate: Float(configuration.learningRate))
-        policyOptimizer = Adam(parameterCount: policyParameters.count, learningRate: Float(configuration.learningRate))
+        // ε = 1e-5 as SB3's actor-critic policies set it for Adam (PyTorch's own default is 1e-8).
+        criticOptimizer = Adam(
+            parameterCount: valueParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)
+        policyOptimizer = Adam(
+            parameterCount: policyParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)
         samplingStream = RandomStream(seed: seed, stream: 2)
         updateStream = RandomStream(seed: seed, stream: 3)
         actingWorkspace = MLPWorkspace(network: policy.network, capacity: environment.count)
