@@ -20,6 +20,7 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         self.usesLineSearch = usesLineSearch
     }
 
+    /// One TRPO (or NPG) step from θ_old; `optimizer` is not used (the step is not Adam's).
     public mutating func update(
         _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
     ) -> PolicyUpdateMetrics {

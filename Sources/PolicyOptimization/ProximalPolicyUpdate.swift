@@ -28,6 +28,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
     /// A PPO-clip rule; every setting comes from the configuration.
     public init() {}
 
+    /// Runs the epochs of minibatch Adam steps on −(L^CLIP + c·H) from θ_old, with the early stop.
     public mutating func update(
         _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
     ) -> PolicyUpdateMetrics {

@@ -31,6 +31,7 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
         self.step = step
     }
 
+    /// Takes one step along g of the rule's form and reports the KL and surrogate change it made.
     public mutating func update(
         _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
     ) -> PolicyUpdateMetrics {
