@@ -6,6 +6,9 @@ import RunArtifacts
 /// The human-readable progress table of `trpo train`, on stderr (progress.csv is the record).
 struct ProgressPrinter {
     let enabled: Bool
+    /// Whether the rule is a trust-region step (line-search columns) or an Adam rule (PPO/VPG:
+    /// approximate KL and clip fraction).
+    var showsLineSearch = true
 
     func header(_ specification: RunSpecification) {
         guard enabled else { return }
@@ -13,12 +16,23 @@ struct ProgressPrinter {
         standardError(
             "\(configuration.algorithm.rawValue.uppercased()) on \(specification.environmentID), seed \(specification.seed), "
                 + "\(specification.totalTimesteps) steps, batch \(configuration.environmentCopies)×\(configuration.stepsPerCopy)")
-        standardError(" iter     steps   ep_rew_mean  ep_len     kl       ΔL     ls  ok  v_loss   expl_var   fps")
+        standardError(
+            showsLineSearch
+                ? " iter     steps   ep_rew_mean  ep_len     kl       ΔL     ls  ok  v_loss   expl_var   fps"
+                : " iter     steps   ep_rew_mean  ep_len     kl     approx_kl  clip   v_loss   expl_var   fps")
     }
 
     func row(_ metrics: IterationMetrics) {
         guard enabled else { return }
         let update = metrics.update
+        guard showsLineSearch else {
+            standardError(String(
+                format: "%5d %9d  %11.2f %7.1f  %.5f  %.5f  %.3f  %8.4f  %+7.3f  %6.0f",
+                metrics.iteration, metrics.totalTimesteps, metrics.meanEpisodeReturn, metrics.meanEpisodeLength,
+                update.klDivergence, update.approximateKL, update.clipFraction, metrics.valueLoss,
+                metrics.explainedVariance, metrics.framesPerSecond))
+            return
+        }
         standardError(String(
             format: "%5d %9d  %11.2f %7.1f  %.5f  %+.4f %3d  %@  %8.4f  %+7.3f  %6.0f",
             metrics.iteration, metrics.totalTimesteps, metrics.meanEpisodeReturn, metrics.meanEpisodeLength,

@@ -36,7 +36,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override one setting, e.g. --set target_kl=0.02 (repeatable).")
     var overrides: [String] = []
 
-    @Option(name: .customLong("algo"), help: "trpo, npg, vpg or ppo (overrides the configuration's algo).")
+    @Option(name: .customLong("algo"), help: "trpo (default), npg, vpg, vpg-euclidean or ppo.")
     var algorithm: String?
 
     @Option(help: "Threads for environment stepping and batched passes (results do not depend on it).")
@@ -64,7 +64,8 @@ struct TrainCommand: ParsableCommand {
             } else {
                 run = try TrainingRun(starting: try specification(), in: URL(fileURLWithPath: runDir ?? ""), threads: threads)
             }
-            let table = ProgressPrinter(enabled: !quiet)
+            let algorithm = run.specification.configuration.algorithm
+            let table = ProgressPrinter(enabled: !quiet, showsLineSearch: [.trpo, .npg].contains(algorithm))
             table.header(run.specification)
             try run.run { table.row($0) }
             table.footer(run.directory)
