@@ -55,22 +55,31 @@ public enum MuJoCoEnvironments {
     }
 
     #if MuJoCo
-    private struct Factory: Sendable {
+    struct Factory: Sendable {
         let id: String
         let maxEpisodeSteps: Int
+        /// Gymnasium's `reward_threshold` (none for Walker2d-v4).
+        let rewardThreshold: Double?
         let make: @Sendable (UInt64) throws -> any Environment
 
-        init<Task: MuJoCoTask>(_ task: Task.Type) {
+        init<Task: MuJoCoTask>(_ task: Task.Type, rewardThreshold: Double?) {
             id = Task.id
             maxEpisodeSteps = Task.maxEpisodeSteps
+            self.rewardThreshold = rewardThreshold
             make = { seed in try MuJoCoEnvironment<Task>(seed: seed) }
         }
     }
 
-    private static let factories: [Factory] = [
-        Factory(InvertedPendulum.self), Factory(InvertedDoublePendulum.self), Factory(Reacher.self),
-        Factory(Swimmer.self), Factory(Hopper.self), Factory(HalfCheetah.self), Factory(Walker2d.self),
-        Factory(Ant.self),
+    /// Gymnasium's `gymnasium/envs/__init__.py` MuJoCo entries, in its order.
+    static let factories: [Factory] = [
+        Factory(Reacher.self, rewardThreshold: -3.75),
+        Factory(InvertedPendulum.self, rewardThreshold: 950),
+        Factory(InvertedDoublePendulum.self, rewardThreshold: 9100),
+        Factory(HalfCheetah.self, rewardThreshold: 4800),
+        Factory(Hopper.self, rewardThreshold: 3800),
+        Factory(Swimmer.self, rewardThreshold: 360),
+        Factory(Walker2d.self, rewardThreshold: nil),
+        Factory(Ant.self, rewardThreshold: 6000),
     ]
     #endif
 }
