@@ -7,7 +7,8 @@ batch 128, 20 critic epochs at 1e-3, CG 25 iterations, damping 0.1, gamma 0.99, 
 target_kl 0.01, 64-64 tanh networks. SB3-contrib runs with one torch thread
 (`torch.set_num_threads(1)`); ours runs with --threads 1 and --threads 2. Each figure is
 steps / wall-clock seconds of the whole training call (SB3: `model.learn`; ours: the `trpo train`
-process, start-up and run-directory writes included), best of --repeats runs.
+process, start-up and run-directory writes included), best of --repeats runs. CPU seconds are
+printed too: on a shared machine steps per CPU second is the steadier single-thread figure.
 
 Prints one JSON line per run and a summary table. The physics floor (mj_step x 4 on one core) comes
 from the Swift benchmark (pass its steps/s with --floor, or --floor-benchmark PATH to the built
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -44,7 +46,7 @@ N_ENVS = 2
 
 
 def sb3_run(timesteps, seed):
-    """Seconds of SB3-contrib's model.learn and the steps it took."""
+    """Wall and CPU seconds of SB3-contrib's model.learn and the steps it took."""
     import torch
     from sb3_contrib import TRPO
     from stable_baselines3.common.env_util import make_vec_env
@@ -53,28 +55,31 @@ def sb3_run(timesteps, seed):
     torch.set_num_threads(1)
     environment = VecNormalize(make_vec_env("Hopper-v4", n_envs=N_ENVS, seed=seed), gamma=ZOO_HOPPER["gamma"])
     model = TRPO("MlpPolicy", environment, seed=seed, device="cpu", verbose=0, **ZOO_HOPPER)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     model.learn(total_timesteps=timesteps)
-    seconds = time.perf_counter() - start
-    return seconds, model.num_timesteps
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+    return seconds, cpu_seconds, model.num_timesteps
 
 
 def ours_run(trpo, timesteps, seed, threads):
-    """Seconds of one `trpo train` process and the steps it took (from its progress.csv)."""
+    """Wall and CPU seconds of one `trpo train` process and the steps it took (from its progress.csv)."""
     directory = tempfile.mkdtemp(prefix="hopper-speed-")
     try:
         run_dir = os.path.join(directory, "run")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
             [trpo, "train", "--env", "Hopper-v4", "--timesteps", str(timesteps), "--seed", str(seed),
              "--threads", str(threads), "--run-dir", run_dir, "--quiet"],
             check=True)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_seconds = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         with open(os.path.join(run_dir, "progress.csv")) as progress:
             rows = [line.rstrip("\n").split(",") for line in progress if line.strip()]
         column = rows[0].index("time/total_timesteps") if "time/total_timesteps" in rows[0] else None
         steps = int(float(rows[-1][column])) if column is not None else timesteps
-        return seconds, steps
+        return seconds, cpu_seconds, steps
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -104,12 +109,14 @@ def main():
         best = None
         for _ in range(arguments.repeats):
             if threads is None:
-                seconds, steps = sb3_run(arguments.timesteps, arguments.seed)
+                seconds, cpu_seconds, steps = sb3_run(arguments.timesteps, arguments.seed)
             else:
-                seconds, steps = ours_run(arguments.trpo, arguments.timesteps, arguments.seed, threads)
+                seconds, cpu_seconds, steps = ours_run(arguments.trpo, arguments.timesteps, arguments.seed, threads)
             rate = steps / seconds
-            print(json.dumps({"run": name, "steps": steps, "seconds": round(seconds, 3), "steps_per_second": round(rate, 1)}),
-                  flush=True)
+            print(json.dumps({
+                "run": name, "steps": steps, "seconds": round(seconds, 3), "cpu_seconds": round(cpu_seconds, 3),
+                "steps_per_second": round(rate, 1), "steps_per_cpu_second": round(steps / cpu_seconds, 1),
+            }), flush=True)
             best = rate if best is None else max(best, rate)
         results[name] = best
 

@@ -5,6 +5,15 @@ import Testing
 /// `MuJoCoEnvironments.registerAll(in:)`: the MuJoCo ids in an `EnvironmentRegistry`, with
 /// Gymnasium's spaces, time limits and reward thresholds; nothing at all without the trait.
 struct RegistryTests {
+    @Test("unwrapped reaches the environment under every wrapper, as Gymnasium's env.unwrapped")
+    func unwrappedReachesTheInnermostEnvironment() throws {
+        let pendulum = Pendulum()
+        let stack = try ClipAction(RecordEpisodeStatistics(TimeLimit(pendulum, maxEpisodeSteps: 5)))
+        #expect(stack.unwrapped === pendulum)
+        #expect(pendulum.unwrapped === pendulum)
+        #expect(try makeEnvironment("CartPole-v1").unwrapped is CartPole)
+    }
+
     #if MuJoCo
     /// Gymnasium's `register` arguments and the spaces' widths (observation, action, |bound|).
     static let expected: [String: (steps: Int, threshold: Double?, observation: Int, action: Int, bound: Float)] = [
