@@ -3,8 +3,11 @@ import Environments
 /// The MuJoCo locomotion environments by Gymnasium id: what exists, how to make one, and each
 /// one's time limit.
 ///
-/// Without the `MuJoCo` trait the engine is not linked: `isAvailable` is false, `ids` is empty
-/// and `make` throws `MuJoCoError.engineUnavailable`, so callers need no conditional code.
+/// `try MuJoCoEnvironments.registerAll()` puts them in `EnvironmentRegistry.shared`, after which
+/// `makeEnvironment("Hopper-v4")`, `VectorEnvironment(id:count:)` and `TRPO(environment:)` find them.
+/// Without the `MuJoCo` trait the engine is not linked: `isAvailable` is false, `ids` is empty,
+/// `registerAll` adds nothing and `make` throws `MuJoCoError.engineUnavailable`, so callers need
+/// no conditional code.
 public enum MuJoCoEnvironments {
     /// Whether this build links the MuJoCo engine (the package's `MuJoCo` trait).
     public static var isAvailable: Bool {
