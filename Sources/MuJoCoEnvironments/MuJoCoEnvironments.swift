@@ -3,8 +3,11 @@ import Environments
 /// The MuJoCo locomotion environments by Gymnasium id: what exists, how to make one, and each
 /// one's time limit.
 ///
-/// Without the `MuJoCo` trait the engine is not linked: `isAvailable` is false, `ids` is empty
-/// and `make` throws `MuJoCoError.engineUnavailable`, so callers need no conditional code.
+/// `try MuJoCoEnvironments.registerAll()` puts them in `EnvironmentRegistry.shared`, after which
+/// `makeEnvironment("Hopper-v4")`, `VectorEnvironment(id:count:)` and `TRPO(environment:)` find them.
+/// Without the `MuJoCo` trait the engine is not linked: `isAvailable` is false, `ids` is empty,
+/// `registerAll` adds nothing and `make` throws `MuJoCoError.engineUnavailable`, so callers need
+/// no conditional code.
 public enum MuJoCoEnvironments {
     /// Whether this build links the MuJoCo engine (the package's `MuJoCo` trait).
     public static var isAvailable: Bool {
@@ -55,22 +58,31 @@ public enum MuJoCoEnvironments {
     }
 
     #if MuJoCo
-    private struct Factory: Sendable {
+    struct Factory: Sendable {
         let id: String
         let maxEpisodeSteps: Int
+        /// Gymnasium's `reward_threshold` (none for Walker2d-v4).
+        let rewardThreshold: Double?
         let make: @Sendable (UInt64) throws -> any Environment
 
-        init<Task: MuJoCoTask>(_ task: Task.Type) {
+        init<Task: MuJoCoTask>(_ task: Task.Type, rewardThreshold: Double?) {
             id = Task.id
             maxEpisodeSteps = Task.maxEpisodeSteps
+            self.rewardThreshold = rewardThreshold
             make = { seed in try MuJoCoEnvironment<Task>(seed: seed) }
         }
     }
 
-    private static let factories: [Factory] = [
-        Factory(InvertedPendulum.self), Factory(InvertedDoublePendulum.self), Factory(Reacher.self),
-        Factory(Swimmer.self), Factory(Hopper.self), Factory(HalfCheetah.self), Factory(Walker2d.self),
-        Factory(Ant.self),
+    /// Gymnasium's `gymnasium/envs/__init__.py` MuJoCo entries, in its order.
+    static let factories: [Factory] = [
+        Factory(Reacher.self, rewardThreshold: -3.75),
+        Factory(InvertedPendulum.self, rewardThreshold: 950),
+        Factory(InvertedDoublePendulum.self, rewardThreshold: 9100),
+        Factory(HalfCheetah.self, rewardThreshold: 4800),
+        Factory(Hopper.self, rewardThreshold: 3800),
+        Factory(Swimmer.self, rewardThreshold: 360),
+        Factory(Walker2d.self, rewardThreshold: nil),
+        Factory(Ant.self, rewardThreshold: 6000),
     ]
     #endif
 }

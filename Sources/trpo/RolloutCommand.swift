@@ -4,6 +4,10 @@ import Environments
 import Foundation
 import PolicyOptimization
 
+#if MuJoCo
+import MuJoCoEnvironments
+#endif
+
 /// `trpo rollout`: steps an environment and writes one JSON object per transition to stdout.
 struct RolloutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +18,8 @@ struct RolloutCommand: ParsableCommand {
             "truncated": b}; the action is a number for Discrete spaces and an array otherwise. After an \
             episode ends a new one starts, and the next line's "obs" is its reset observation. Without a \
             policy, actions are drawn uniformly from the action space with a stream seeded by --seed. \
-            Numbers are printed in their shortest round-trip form.
+            On a MuJoCo environment each line also has "qpos" and "qvel", the physical state before \
+            the step (float64). Numbers are printed in their shortest round-trip form.
             """)
 
     @Option(name: .customLong("env"), help: "The registered environment id (see `trpo envs`); with --run-dir, the policy's by default.")
@@ -59,16 +64,28 @@ struct RolloutCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var writer = LineWriter()
+        let readState = Self.stateReader(for: environment)
         var observation = try environment.checkedReset(seed: seed, name: env)
         for _ in 0..<steps {
             let action = try policy.action(for: observation)
+            let state = readState()
             let result = try environment.checkedStep(action, name: env)
-            writer.write(TransitionLine.json(observation: observation, action: action, result: result))
+            writer.write(TransitionLine.json(observation: observation, action: action, result: result, state: state))
             observation =
                 result.terminated || result.truncated
                 ? try environment.checkedReset(seed: nil, name: env) : result.observation
         }
         writer.flush()
+    }
+
+    /// Reads `qpos` and `qvel` of a physics environment under its wrappers; nil for other environments.
+    static func stateReader(for environment: any Environment) -> () -> (positions: [Double], velocities: [Double])? {
+        #if MuJoCo
+        if let physics = environment.unwrapped as? any PhysicsEnvironment {
+            return { (physics.positions, physics.velocities) }
+        }
+        #endif
+        return { nil }
     }
 }
 
@@ -111,14 +128,27 @@ struct RandomActionPolicy: RolloutActionSource {
 
 /// Formats one transition as the JSON object `trpo rollout` prints.
 enum TransitionLine {
-    static func json(observation: [Float], action: Action, result: StepResult) -> String {
-        "{\"obs\": \(array(observation)), \"action\": \(action.jsonDescription), \"reward\": \(result.reward.description), "
+    static func json(
+        observation: [Float], action: Action, result: StepResult,
+        state: (positions: [Double], velocities: [Double])? = nil
+    ) -> String {
+        var line =
+            "{\"obs\": \(array(observation)), \"action\": \(action.jsonDescription), \"reward\": \(result.reward.description), "
             + "\"next_obs\": \(array(result.observation)), \"terminated\": \(result.terminated), "
-            + "\"truncated\": \(result.truncated)}"
+            + "\"truncated\": \(result.truncated)"
+        if let state {
+            line += ", \"qpos\": \(array(state.positions)), \"qvel\": \(array(state.velocities))"
+        }
+        return line + "}"
     }
 
     /// Swift's `description` of a finite Float is its shortest round-trip representation.
     static func array(_ values: [Float]) -> String {
+        "[" + values.map(\.description).joined(separator: ", ") + "]"
+    }
+
+    /// The same for float64 values (`description` of a finite Double also round-trips).
+    static func array(_ values: [Double]) -> String {
         "[" + values.map(\.description).joined(separator: ", ") + "]"
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
 
+#if MuJoCo
+import Foundation
+import MuJoCoEnvironments
+#endif
+
 /// The `trpo` command: Trust Region Policy Optimization and its family, from the command line.
 @main
 struct TrustRegionCommand: ParsableCommand {
@@ -16,4 +21,21 @@ struct TrustRegionCommand: ParsableCommand {
             TheoryCommand.self,
         ]
     )
+}
+
+// MARK: - Start-up
+
+extension TrustRegionCommand {
+    /// Registers the environments of optional modules, then parses and runs the command line.
+    static func main() {
+        #if MuJoCo
+        // A model that fails to load leaves the other environments usable; say why once.
+        do {
+            try MuJoCoEnvironments.registerAll()
+        } catch {
+            FileHandle.standardError.write(Data("trpo: warning: MuJoCo environments not registered: \(error)\n".utf8))
+        }
+        #endif
+        main(nil)
+    }
 }

@@ -64,7 +64,7 @@ struct CommandLineTests {
         #expect(status == 0)
         let lines = try jsonLines(stdout)
         #expect(
-            lines.compactMap { $0["id"] as? String }
+            lines.compactMap { $0["id"] as? String }.prefix(5)
                 == ["CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1", "Acrobot-v1"])
         let pendulum = try #require(lines.first { $0["id"] as? String == "Pendulum-v1" })
         let actionSpace = try #require(pendulum["action_space"] as? [String: Any])
