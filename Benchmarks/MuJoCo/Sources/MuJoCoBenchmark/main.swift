@@ -4,6 +4,8 @@
 //
 //   swift run -c release --package-path Benchmarks/MuJoCo MuJoCoBenchmark [seconds per round] [rounds]
 //
+// Last, two Hopper copies in a vector environment, serial and on two threads (fork-join per step).
+//
 // Each figure is the best of several rounds, so that other processes on a shared machine
 // disturb it less; the Hopper rounds alternate wrapper and floor for the same reason.
 import DenseLinearAlgebra
@@ -85,3 +87,22 @@ for _ in 0..<rounds {
 report(Hopper.id, best.environment)
 report("Hopper-v4 physics floor (ctrl; mj_step × 4)", best.floor)
 print("Hopper-v4 step time / physics floor: \(format1(100 * best.floor / best.environment) )% (goal ≤ 150%)")
+
+// Two Hopper-v4 copies in a vector environment (registry entries, TimeLimit and same-step
+// auto-reset included), stepped serially and on two threads: the environment side of
+// `trpo train --threads 2` with the zoo's n_envs = 2. Steps count copies (2 per vector step).
+try MuJoCoEnvironments.registerAll()
+var vectorRates: [Int: Double] = [:]
+for threads in [1, 2] {
+    let copies = try VectorEnvironment(id: Hopper.id, count: 2, threads: threads)
+    _ = try copies.reset(seed: 0)
+    var random = RandomStream(seed: 1)
+    let vectorStep = {
+        let actions = (0..<2).map { _ in Action.continuous(randomAction(copies.actionSpace, &random)) }
+        _ = try copies.step(actions)
+    }
+    vectorRates[threads] = 2 * (try (0..<rounds).map { _ in try measure(vectorStep) }.max() ?? 0)
+}
+report("Hopper-v4 × 2 copies, 1 thread", vectorRates[1] ?? 0)
+report("Hopper-v4 × 2 copies, 2 threads", vectorRates[2] ?? 0)
+print("Vector stepping speed-up with 2 threads: \(format1((vectorRates[2] ?? 0) / max(vectorRates[1] ?? 1, 1)))×")
