@@ -13,6 +13,11 @@ public enum Parallel {
             if count > 0 { body(0, 0..<count) }
             return
         }
+        let ran = WorkerPool.shared.run(chunks: chunks) { chunk in
+            body(chunk, (chunk * count / chunks)..<((chunk + 1) * count / chunks))
+        }
+        if ran { return }
+        // Another job holds the pool (concurrent runs in one process): Dispatch's workers.
         withoutActuallyEscaping(body) { escapable in
             let shared = UncheckedSendableClosure(escapable)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
