@@ -38,7 +38,9 @@ public enum CriticFit {
         var lossTotal = 0.0
         var lossCount = 0
         var order = Array(0..<rows)
-        let blocks = BlockedNetwork(network: network, inputs: [], rows: 0, threads: threads)
+        // Blocks of 64 rows: the minibatches (often 128) still split across threads; the block size,
+        // not the thread count, fixes the summation order.
+        let blocks = BlockedNetwork(network: network, inputs: [], rows: 0, blockSize: 64, threads: threads)
         var inputs = [Float]()
         inputs.reserveCapacity(min(batchSize, rows) * width)
         for _ in 0..<epochs {
