@@ -53,9 +53,7 @@ public struct Hopper: MuJoCoTask {
 
     /// Forward progress of `qpos[0]` over dt, plus the healthy reward, minus the control cost.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
-        let xBefore = simulation.position(0)
-        simulation.step(control: action)
-        let xVelocity = (simulation.position(0) - xBefore) / simulation.stepDuration
+        let xVelocity = simulation.stepMeasuringForwardVelocity(control: action)
         let healthy = isHealthy(simulation)
         let healthyBonus = (healthy || terminateWhenUnhealthy) ? healthyReward : 0
         let rewards = forwardRewardWeight * xVelocity + healthyBonus

@@ -44,6 +44,14 @@ extension MuJoCoSimulation {
         for index in 0..<min(actuatorCount, control.count) { ctrl[index] = Double(control[index]) }
     }
 
+    /// Applies `control` for one environment step and returns Δqpos[0]/dt, the forward velocity the
+    /// locomotion rewards use (Gymnasium's `(x_after − x_before) / dt`).
+    public func stepMeasuringForwardVelocity(control: [Float]) -> Double {
+        let xBefore = position(0)
+        step(control: control)
+        return (position(0) - xBefore) / stepDuration
+    }
+
     /// Runs `count` bare `mj_step` calls with the current controls: the physics floor that the
     /// benchmark compares environment steps against.
     public func stepPhysics(count: Int) {

@@ -42,9 +42,7 @@ public struct Swimmer: MuJoCoTask {
 
     /// Progress of `qpos[0]` over dt minus the control cost; never terminates.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
-        let xBefore = simulation.position(0)
-        simulation.step(control: action)
-        let xVelocity = (simulation.position(0) - xBefore) / simulation.stepDuration
+        let xVelocity = simulation.stepMeasuringForwardVelocity(control: action)
         let reward = forwardRewardWeight * xVelocity - float32ControlCost(weight: controlCostWeight, action: action)
         return (reward, false)
     }

@@ -50,9 +50,7 @@ public struct Walker2d: MuJoCoTask {
 
     /// Forward progress of `qpos[0]` over dt, plus the healthy reward, minus the control cost.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
-        let xBefore = simulation.position(0)
-        simulation.step(control: action)
-        let xVelocity = (simulation.position(0) - xBefore) / simulation.stepDuration
+        let xVelocity = simulation.stepMeasuringForwardVelocity(control: action)
         let z = simulation.position(1), angle = simulation.position(2)
         let healthy = healthyZRange.0 < z && z < healthyZRange.1
             && healthyAngleRange.0 < angle && angle < healthyAngleRange.1
