@@ -40,9 +40,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         let batchSize = max(1, min(configuration.batchSize, rows))
         optimizer.learningRate = Float(configuration.policyLearningRate ?? configuration.learningRate)
         let oldParameters = parameters
-        let oldSurrogate = Surrogate.evaluate(
-            input.batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
-        ).value
+        let oldSurrogate = Surrogate.evaluate(input.batch, for: input).value
 
         var metrics = PolicyUpdateMetrics()
         var clipFractions: [Double] = []
@@ -97,9 +95,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         VectorOperations.axpy(-1, oldParameters, &step)
         metrics.stepNorm = VectorOperations.norm(step)
         input.batch.evaluate(at: parameters)
-        metrics.surrogateImprovement = Surrogate.evaluate(
-            input.batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
-        ).value - oldSurrogate
+        metrics.surrogateImprovement = Surrogate.evaluate(input.batch, for: input).value - oldSurrogate
         metrics.klDivergence = input.batch.divergence(from: input.oldDistribution).mean
         metrics.lineSearchSucceeded = metrics.optimizerSteps > 0
         return metrics

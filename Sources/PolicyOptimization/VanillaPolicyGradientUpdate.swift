@@ -39,8 +39,7 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
         let batch = input.batch
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()
-        let (oldSurrogate, weights) = Surrogate.evaluate(
-            batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages)
+        let (oldSurrogate, weights) = Surrogate.evaluate(batch, for: input)
         let gradient = batch.gradient(logProbabilityWeights: weights, entropyWeight: configuration.entropyCoefficient)
         metrics.gradientNorm = VectorOperations.norm(gradient)
         guard metrics.gradientNorm.isFinite, metrics.gradientNorm > 0 else {
@@ -66,9 +65,7 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
         metrics.stepNorm = VectorOperations.norm(step)
         metrics.expectedImprovement = VectorOperations.dot(gradient, step)
         batch.evaluate(at: parameters)
-        let newSurrogate = Surrogate.evaluate(
-            batch, oldLogProbabilities: input.oldLogProbabilities, advantages: input.advantages
-        ).value
+        let newSurrogate = Surrogate.evaluate(batch, for: input).value
         metrics.surrogateImprovement = newSurrogate - oldSurrogate
         metrics.klDivergence = batch.divergence(from: input.oldDistribution).mean
         metrics.lineSearchSteps = 1

@@ -100,15 +100,8 @@ struct CompareCommand: ParsableCommand {
         var specifications: [Algorithm: RunSpecification] = [:]
         let algorithms = try ComparePlan.algorithms(algos)
         for algorithm in algorithms {
-            var configuration = TrainingConfiguration.zooDefaults(for: env, algorithm: algorithm)
-            var warnings: [String] = []
-            if let config {
-                let loaded = try ConfigurationFile.load(URL(fileURLWithPath: config), environmentID: env, over: configuration)
-                configuration = loaded.configuration
-                warnings += loaded.warnings
-            }
-            configuration.algorithm = algorithm
-            warnings += try ConfigurationFile.applyOverrides(overrides, to: &configuration)
+            let (configuration, warnings) = try ConfigurationFile.resolve(
+                environmentID: env, algorithm: algorithm, file: config, overrides: overrides)
             for warning in warnings { log.line("trpo compare: warning (\(algorithm.rawValue)): \(warning)") }
             specifications[algorithm] = RunSpecification(
                 environmentID: env, seed: 0, totalTimesteps: timesteps, configuration: configuration)

@@ -79,15 +79,8 @@ struct TrainCommand: ParsableCommand {
             throw ConfigurationError.invalidValue(
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        var configuration = TrainingConfiguration.zooDefaults(for: id, algorithm: chosen)
-        var warnings: [String] = []
-        if let config {
-            let loaded = try ConfigurationFile.load(URL(fileURLWithPath: config), environmentID: id, over: configuration)
-            configuration = loaded.configuration
-            warnings += loaded.warnings
-        }
-        configuration.algorithm = chosen
-        warnings += try ConfigurationFile.applyOverrides(overrides, to: &configuration)
+        let (configuration, warnings) = try ConfigurationFile.resolve(
+            environmentID: id, algorithm: chosen, file: config, overrides: overrides)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
         return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)

@@ -5,25 +5,9 @@ import Testing
 import FoundationXML
 #endif
 
-/// Runs the built `trpo` executable (SwiftPM puts it next to the test bundle).
+/// `trpo compare` with `arguments`, through the built binary.
 private func runCompare(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("trpo").path),
-        directory.pathComponents.count > 1
-    {
-        directory = directory.deletingLastPathComponent()
-    }
-    let process = Process()
-    process.executableURL = directory.appendingPathComponent("trpo")
-    process.arguments = ["compare"] + arguments
-    let (output, errors) = (Pipe(), Pipe())
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    try runTrpo(["compare"] + arguments)
 }
 
 @Suite("trpo compare, end to end", .serialized)

@@ -68,6 +68,24 @@ public enum ConfigurationFile {
         return (configuration, warnings)
     }
 
+    /// The settings of a run as the commands layer them: the zoo's for (`environmentID`,
+    /// `algorithm`), then the file at `path` if any, then the `key=value` overrides; the algorithm
+    /// stays `algorithm` whatever the file says. Returns the warnings of ignored keys.
+    public static func resolve(
+        environmentID: String, algorithm: Algorithm, file path: String?, overrides: [String]
+    ) throws -> (configuration: TrainingConfiguration, warnings: [String]) {
+        var configuration = TrainingConfiguration.zooDefaults(for: environmentID, algorithm: algorithm)
+        var warnings: [String] = []
+        if let path {
+            let loaded = try load(URL(fileURLWithPath: path), environmentID: environmentID, over: configuration)
+            configuration = loaded.configuration
+            warnings += loaded.warnings
+        }
+        configuration.algorithm = algorithm
+        warnings += try applyOverrides(overrides, to: &configuration)
+        return (configuration, warnings)
+    }
+
     /// Applies `key=value` overrides (the value is read as a YAML scalar or flow collection).
     public static func applyOverrides(_ overrides: [String], to configuration: inout TrainingConfiguration) throws
         -> [String]
