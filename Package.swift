@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strictSettings),
         .target(
-            name: "Rollouts", dependencies: ["DenseLinearAlgebra", "Environments", "Policies"],
+            name: "Rollouts", dependencies: ["DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies"],
             swiftSettings: strictSettings),
         .target(
             name: "PolicyOptimization",
@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "RunArtifacts",
             dependencies: [
-                "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "PolicyOptimization",
+                "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts", "PolicyOptimization",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),

@@ -11,6 +11,8 @@ extension Space {
             return "Box(\(Space.boundDescription(low)), \(Space.boundDescription(high)), (\(low.count),), float32)"
         case .multiDiscrete(let counts):
             return "MultiDiscrete([\(counts.map(String.init).joined(separator: " "))])"
+        case .multiBinary(let count):
+            return "MultiBinary(\(count))"
         }
     }
 
@@ -36,6 +38,8 @@ extension Space {
                 + "\"low\":\(Space.jsonArray(low)),\"high\":\(Space.jsonArray(high))}"
         case .multiDiscrete(let counts):
             return "{\"type\":\"MultiDiscrete\",\"nvec\":[\(counts.map(String.init).joined(separator: ","))]}"
+        case .multiBinary(let count):
+            return "{\"type\":\"MultiBinary\",\"n\":\(count)}"
         }
     }
 
@@ -55,7 +59,8 @@ extension Action {
         switch self {
         case .discrete(let value): return String(value)
         case .continuous(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
-        case .multiDiscrete(let values): return "[" + values.map(String.init).joined(separator: ", ") + "]"
+        case .multiDiscrete(let values), .multiBinary(let values):
+            return "[" + values.map(String.init).joined(separator: ", ") + "]"
         }
     }
 }

@@ -24,6 +24,13 @@ extension Space {
             for (value, count) in zip(values, counts) where value < 0 || value >= count {
                 throw .discreteActionOutOfRange(value: value, count: count)
             }
+        case (.multiBinary(let count), .multiBinary(let values)):
+            guard values.count == count else {
+                throw .actionCountMismatch(expected: count, actual: values.count, space: self)
+            }
+            for value in values where value != 0 && value != 1 {
+                throw .discreteActionOutOfRange(value: value, count: 2)
+            }
         default:
             throw .actionKindMismatch(action: action, space: self)
         }
@@ -43,6 +50,8 @@ extension Space {
             return true
         case .multiDiscrete(let counts):
             return zip(observation, counts).allSatisfy { isIntegral($0, below: $1) }
+        case .multiBinary:
+            return observation.allSatisfy { isIntegral($0, below: 2) }
         }
     }
 
@@ -76,6 +85,8 @@ extension Space {
             return counts.enumerated().compactMap { index, count in
                 count > 0 ? nil : "MultiDiscrete count \(index) is \(count), must be positive"
             }
+        case .multiBinary(let count):
+            return count > 0 ? [] : ["MultiBinary(\(count)) must have a positive count"]
         }
     }
 }

@@ -9,6 +9,8 @@ public enum Space: Sendable, Hashable, Codable {
     case box(low: [Float], high: [Float])
     /// A vector of independent discrete choices, `counts[i]` options each (Gymnasium `MultiDiscrete`).
     case multiDiscrete(counts: [Int])
+    /// `count` independent binary choices, each 0 or 1 (Gymnasium `MultiBinary(n)`).
+    case multiBinary(count: Int)
 
     /// The number of scalar coordinates of an element: 1 for discrete, the width otherwise.
     public var dimension: Int {
@@ -16,6 +18,7 @@ public enum Space: Sendable, Hashable, Codable {
         case .discrete: return 1
         case .box(let low, _): return low.count
         case .multiDiscrete(let counts): return counts.count
+        case .multiBinary(let count): return count
         }
     }
 }
@@ -28,6 +31,8 @@ public enum Action: Sendable, Hashable, Codable {
     case continuous([Float])
     /// An element of a `.multiDiscrete` space.
     case multiDiscrete([Int])
+    /// An element of a `.multiBinary` space: one 0 or 1 per coordinate.
+    case multiBinary([Int])
 }
 
 // MARK: - Uniform sampling (Gymnasium's `space.sample()` distributions, from our own stream)
@@ -44,6 +49,8 @@ extension Space {
             return .discrete(stream.nextInt(below: count))
         case .multiDiscrete(let counts):
             return .multiDiscrete(counts.map { stream.nextInt(below: $0) })
+        case .multiBinary(let count):
+            return .multiBinary((0..<count).map { _ in stream.nextInt(below: 2) })
         case .box(let low, let high):
             var values = [Float](repeating: 0, count: low.count)
             for index in low.indices {

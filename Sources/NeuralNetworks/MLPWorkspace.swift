@@ -56,3 +56,12 @@ public final class MLPWorkspace {
         UnsafeBufferPointer(start: activations[network.layerCount], count: rows * network.outputWidth)
     }
 }
+
+// MARK: - Conformances
+
+extension MLPWorkspace: NetworkWorkspace {}
+
+extension MLP: DifferentiableNetwork {
+    /// A workspace for `capacity` rows.
+    public func makeWorkspace(capacity: Int) -> MLPWorkspace { MLPWorkspace(network: self, capacity: capacity) }
+}

@@ -1,47 +1,77 @@
 import DenseLinearAlgebra
 import NeuralNetworks
-import RealModule
 
-/// A stochastic policy π_θ(a|s): an MLP from observations to distribution parameters, and a head.
+/// A stochastic policy π_θ(a|s): a differentiable network from observations to distribution
+/// parameters, and the action distribution they parameterise.
 ///
-/// θ is one flat vector: the network's parameters, then (for a Gaussian head) log σ.
-public struct Policy: Sendable, Hashable, Codable {
+/// θ is one flat vector: the network's parameters, then the distribution's extra parameters (a
+/// Gaussian's log σ). Any `DifferentiableNetwork` and any `PolicyDistribution` combine.
+public struct Policy: Sendable {
     /// The network from observations to logits or means.
-    public let network: MLP
+    public let network: any DifferentiableNetwork
     /// The action distribution.
-    public let head: PolicyHead
+    public let distribution: any PolicyDistribution
 
-    /// A policy with the given observation width, hidden layers and head.
-    public init(observationWidth: Int, hiddenWidths: [Int], activation: Activation = .tanh, head: PolicyHead) {
-        network = MLP(
-            inputWidth: observationWidth, hiddenWidths: hiddenWidths, outputWidth: head.outputWidth,
-            activation: activation)
-        self.head = head
+    /// A policy of `network` and `distribution`, whose widths must agree.
+    public init(network: any DifferentiableNetwork, distribution: any PolicyDistribution) {
+        precondition(network.outputWidth == distribution.outputWidth, "network output ≠ distribution parameters")
+        self.network = network
+        self.distribution = distribution
+    }
+
+    /// An MLP policy with the given observation width, hidden layers and distribution.
+    public init(
+        observationWidth: Int, hiddenWidths: [Int], activation: Activation = .tanh,
+        distribution: any PolicyDistribution
+    ) {
+        self.init(
+            network: MLP(
+                inputWidth: observationWidth, hiddenWidths: hiddenWidths, outputWidth: distribution.outputWidth,
+                activation: activation),
+            distribution: distribution)
     }
 
     /// |θ|.
-    public var parameterCount: Int { network.parameterCount + head.extraParameterCount }
-    /// The offset of log σ in θ (a Gaussian head's).
-    public var logStdOffset: Int { network.parameterCount }
+    public var parameterCount: Int { network.parameterCount + distribution.extraParameterCount }
+    /// The offset of the distribution's extra parameters (log σ) in θ.
+    public var extraParameterOffset: Int { network.parameterCount }
     /// The observation width.
     public var observationWidth: Int { network.inputWidth }
 
-    /// SB3's initialisation: orthogonal, gain 0.01 on the head so the first policy is nearly uniform
-    /// (or centred), zero biases, log σ = `logStdInit`.
+    /// The extra parameters (log σ) of θ.
+    public func extraParameters(of parameters: [Float]) -> [Float] {
+        Array(parameters[extraParameterOffset..<parameterCount])
+    }
+
+    /// SB3's initialisation: orthogonal, gain 0.01 on the output layer so the first policy is
+    /// nearly uniform (or centred), zero biases, log σ = `logStdInit`.
     public func initialParameters(logStdInit: Float = 0, stream: inout RandomStream) -> [Float] {
         var theta = network.initialParameters(outputGain: 0.01, stream: &stream)
-        theta.append(contentsOf: [Float](repeating: logStdInit, count: head.extraParameterCount))
+        theta.append(contentsOf: distribution.initialExtraParameters(logStdInit: logStdInit))
         return theta
+    }
+
+    /// An evaluator for acting on up to `rows` observations at a time (one block: one pass).
+    public func makeActingEvaluator(rows: Int) -> any BatchEvaluator {
+        network.makeBlockedEvaluator(inputs: [], rows: 0, blockSize: max(rows, 1))
+    }
+}
+
+extension Policy: Equatable {
+    /// Same network architecture and distribution.
+    public static func == (left: Policy, right: Policy) -> Bool {
+        left.network.architecture == right.network.architecture
+            && left.distribution.descriptor == right.distribution.descriptor
     }
 }
 
 /// Actions chosen for a batch of states by `Policy.act`.
 public struct PolicyActions: Sendable, Hashable {
-    /// rows × head.actionWidth (a categorical index as a Float).
+    /// rows × distribution.actionWidth (discrete indices as Floats).
     public var actions: [Float]
     /// log π(a|s) of each row.
     public var logProbabilities: [Double]
-    /// The network outputs (logits or μ), rows × head.outputWidth: the "old" distribution later.
+    /// The network outputs (logits or μ), rows × outputWidth: the "old" distribution later.
     public var outputs: [Float]
 }
 
@@ -53,52 +83,14 @@ extension Policy {
     /// Rows consume `stream` in order, so the draws do not depend on threads.
     public func act(
         parameters: [Float], observations: [Float], rows: Int, deterministic: Bool,
-        stream: inout RandomStream, workspace: MLPWorkspace
+        stream: inout RandomStream, evaluator: any BatchEvaluator
     ) -> PolicyActions {
-        parameters.withUnsafeBufferPointer { theta in
-            observations.withUnsafeBufferPointer { x in
-                if let t = theta.baseAddress, let xb = x.baseAddress {
-                    network.forward(parameters: t, input: xb, rows: rows, workspace: workspace)
-                }
-            }
-        }
-        let outputs = Array(workspace.output)
-        var actions = [Float](repeating: 0, count: rows * head.actionWidth)
-        var logProbabilities = [Double](repeating: 0, count: rows)
-        switch head {
-        case .categorical(let count):
-            var logP = [Double](repeating: 0, count: count)
-            outputs.withUnsafeBufferPointer { z in
-                guard let zb = z.baseAddress else { return }
-                for row in 0..<rows {
-                    let logits = zb + row * count
-                    Categorical.logProbabilities(logits: logits, count: count, into: &logP)
-                    let index = deterministic
-                        ? Categorical.mode(logits: logits, count: count)
-                        : Categorical.sample(logProbabilities: logP, count: count, uniform: stream.nextUniform())
-                    actions[row] = Float(index)
-                    logProbabilities[row] = logP[index]
-                }
-            }
-        case .diagonalGaussian(let dimension):
-            let logStd = Array(parameters[logStdOffset..<(logStdOffset + dimension)])
-            for row in 0..<rows {
-                for d in 0..<dimension {
-                    let noise = deterministic ? 0 : Float(stream.nextNormal())
-                    actions[row * dimension + d] = outputs[row * dimension + d] + Float.exp(logStd[d]) * noise
-                }
-            }
-            actions.withUnsafeBufferPointer { a in
-                outputs.withUnsafeBufferPointer { m in
-                    guard let ab = a.baseAddress, let mb = m.baseAddress else { return }
-                    for row in 0..<rows {
-                        logProbabilities[row] = DiagonalGaussian.logProbability(
-                            action: ab + row * dimension, mean: mb + row * dimension, logStd: logStd,
-                            dimension: dimension)
-                    }
-                }
-            }
-        }
-        return PolicyActions(actions: actions, logProbabilities: logProbabilities, outputs: outputs)
+        evaluator.load(inputs: observations, rows: rows)
+        evaluator.forward(parameters: parameters)
+        let outputs = evaluator.allOutputs()
+        let acted = distribution.act(
+            outputs: outputs, extraParameters: extraParameters(of: parameters), rows: rows,
+            deterministic: deterministic, stream: &stream)
+        return PolicyActions(actions: acted.actions, logProbabilities: acted.logProbabilities, outputs: outputs)
     }
 }

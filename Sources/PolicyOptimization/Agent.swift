@@ -36,7 +36,6 @@ public class Agent {
             normalizer = nil
             trainer = try OnPolicyTrainer(environment: copies, configuration: settings, seed: seed, threads: threads)
         }
-        trainer.makeBranchEnvironment = { try registry.make(id) }
     }
 
     /// The settings in force.

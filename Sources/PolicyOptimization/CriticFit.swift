@@ -8,17 +8,17 @@ import Policies
 /// in shuffled minibatches, each an Adam step on the mean squared error to the returns.
 public enum CriticFit {
     /// The critic network for observations of `observationWidth`.
-    public static func network(observationWidth: Int, configuration: TrainingConfiguration) -> MLP {
+    public static func network(observationWidth: Int, configuration: TrainingConfiguration) -> any DifferentiableNetwork {
         MLP(
             inputWidth: observationWidth, hiddenWidths: configuration.valueHiddenWidths, outputWidth: 1,
             activation: configuration.activation)
     }
 
     /// V(s) for `rows` observations.
-    public static func values(network: MLP, parameters: [Float], observations: [Float], rows: Int, threads: Int)
-        -> [Float]
-    {
-        let blocks = BlockedNetwork(network: network, inputs: observations, rows: rows, threads: threads)
+    public static func values(
+        network: any DifferentiableNetwork, parameters: [Float], observations: [Float], rows: Int, threads: Int
+    ) -> [Float] {
+        let blocks = network.makeBlockedEvaluator(inputs: observations, rows: rows, threads: threads)
         blocks.forward(parameters: parameters)
         return blocks.allOutputs()
     }
@@ -29,9 +29,10 @@ public enum CriticFit {
     /// `clip_range_vf`): the loss is (V_old + clip(V_φ − V_old, −ε_vf, ε_vf) − R)², whose gradient is
     /// zero where the clip is active.
     public static func fit(
-        network: MLP, parameters: inout [Float], optimizer: inout Adam,
+        network: any DifferentiableNetwork, parameters: inout [Float], optimizer: inout Adam,
         observations: [Float], returns: [Double], epochs: Int, batchSize: Int,
-        maxGradientNorm: Double?, clipping: ValueClipping? = nil, threads: Int, stream: inout RandomStream
+        maxGradientNorm: Double?, clipping: ValueClipping? = nil, threads: Int,
+        reduction: any SampleReduction = LocalReduction(), stream: inout RandomStream
     ) -> Double {
         let rows = returns.count
         let width = network.inputWidth
@@ -40,7 +41,7 @@ public enum CriticFit {
         var order = Array(0..<rows)
         // Blocks of 64 rows: the minibatches (often 128) still split across threads; the block size,
         // not the thread count, fixes the summation order.
-        let blocks = BlockedNetwork(network: network, inputs: [], rows: 0, blockSize: 64, threads: threads)
+        let blocks = network.makeBlockedEvaluator(inputs: [], rows: 0, blockSize: 64, threads: threads)
         var inputs = [Float]()
         inputs.reserveCapacity(min(batchSize, rows) * width)
         for _ in 0..<epochs {
@@ -63,21 +64,24 @@ public enum CriticFit {
                     return (oldValues[row] + bounded, bounded == change)
                 }
                 let predictions = blocks.allOutputs()
-                var loss = 0.0
-                for (row, prediction) in predictions.enumerated() {
+                // The minibatch's loss and gradient are reduction points (a distributed minibatch
+                // spans every participant's rows).
+                let squaredErrors = predictions.enumerated().map { row, prediction in
                     let error = clipped(prediction, row: row).value - targets[row]
-                    loss += error * error
+                    return error * error
                 }
-                lossTotal += loss / Double(indices.count)
+                let minibatchRows = Double(reduction.total(indices.count))
+                lossTotal += reduction.sum(squaredErrors) / minibatchRows
                 lossCount += 1
-                let scale = 2 / Double(indices.count)
-                var gradient = blocks.pullback(parameters: parameters) { block, outputs, cotangent in
+                let scale = 2 / minibatchRows
+                let partials = blocks.blockPullbacks(parameters: parameters, tangent: nil) { block, outputs, _, cotangent in
                     let range = blocks.rowRange(block: block)
                     for (local, row) in range.enumerated() {
                         let prediction = clipped(outputs[local], row: row)
                         cotangent[local] = prediction.isFree ? Float(scale * (prediction.value - targets[row])) : 0
                     }
                 }
+                var gradient = reduction.sum(blocks: partials, count: network.parameterCount)
                 GradientClipping.clip(&gradient, maxNorm: maxGradientNorm)
                 optimizer.update(parameters: &parameters, gradient: gradient)
             }
@@ -109,17 +113,6 @@ public struct ValueClipping: Sendable {
     public init(oldValues: [Float], range: Double) {
         self.oldValues = oldValues
         self.range = range
-    }
-}
-
-/// Fisher–Yates shuffling driven by a `RandomStream`.
-public enum Shuffle {
-    /// Permutes `elements` uniformly at random.
-    public static func permute<T>(_ elements: inout [T], stream: inout RandomStream) {
-        guard elements.count > 1 else { return }
-        for index in stride(from: elements.count - 1, to: 0, by: -1) {
-            elements.swapAt(index, stream.nextInt(below: index + 1))
-        }
     }
 }
 

@@ -13,18 +13,20 @@ import Policies
 ///
 /// Guards: a zero or non-finite gradient, or sᵀFs ≤ 0 or non-finite, skip the update (reported).
 public struct NaturalGradientUpdate: PolicyUpdateRule {
-    /// false: NPG, the full step βs without the line search.
-    public var usesLineSearch: Bool
+    /// δ, CG, damping and the line search.
+    public var settings: NaturalGradientSettings
 
-    public init(usesLineSearch: Bool) {
-        self.usesLineSearch = usesLineSearch
+    /// A TRPO step (or NPG's, with `settings.usesLineSearch` false).
+    public init(settings: NaturalGradientSettings) {
+        self.settings = settings
     }
 
-    /// One TRPO (or NPG) step from θ_old; `optimizer` is not used (the step is not Adam's).
+    /// One TRPO (or NPG) step from θ_old; it carries no state between iterations.
     public mutating func update(
-        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+        _ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream
     ) -> PolicyUpdateMetrics {
-        let configuration = input.configuration
+        let configuration = settings
+        let usesLineSearch = settings.usesLineSearch
         let batch = input.batch
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()

@@ -12,9 +12,10 @@ public struct TrainerState: Sendable {
     /// θ and φ.
     public var policyParameters: [Float]
     public var valueParameters: [Float]
-    /// The optimisers' moments and step counts.
+    /// The critic's Adam moments and step count.
     public var criticOptimizer: Adam
-    public var policyOptimizer: Adam
+    /// The update rule's own state (a first-order rule's Adam; empty for TRPO and NPG).
+    public var ruleState: UpdateRuleState
     /// The random streams of actions and minibatch orders.
     public var samplingStream: RandomStream
     public var updateStream: RandomStream
@@ -28,7 +29,7 @@ public struct TrainerState: Sendable {
 
     public init(
         iteration: Int, totalTimesteps: Int, simulatedTimesteps: Int, policyParameters: [Float], valueParameters: [Float],
-        criticOptimizer: Adam, policyOptimizer: Adam, samplingStream: RandomStream, updateStream: RandomStream,
+        criticOptimizer: Adam, ruleState: UpdateRuleState, samplingStream: RandomStream, updateStream: RandomStream,
         lastObservations: [Float], lastEpisodeStarts: [Bool], recentEpisodes: [CompletedEpisode],
         environment: VectorEnvironmentSnapshot
     ) {
@@ -38,7 +39,7 @@ public struct TrainerState: Sendable {
         self.policyParameters = policyParameters
         self.valueParameters = valueParameters
         self.criticOptimizer = criticOptimizer
-        self.policyOptimizer = policyOptimizer
+        self.ruleState = ruleState
         self.samplingStream = samplingStream
         self.updateStream = updateStream
         self.lastObservations = lastObservations
@@ -49,6 +50,11 @@ public struct TrainerState: Sendable {
 }
 
 extension OnPolicyTrainer {
+    /// The copies' current (policy-view) observations.
+    public var lastObservations: [Float] { singlePath.lastObservations }
+    /// Whether each copy's current observation starts an episode.
+    public var lastEpisodeStarts: [Bool] { singlePath.lastEpisodeStarts }
+
     /// The trainer's state between iterations.
     public func state() throws -> TrainerState {
         guard let environment = environment as? any SnapshottingVectorEnvironment else {
@@ -56,10 +62,9 @@ extension OnPolicyTrainer {
         }
         return TrainerState(
             iteration: iteration, totalTimesteps: totalTimesteps, simulatedTimesteps: simulatedTimesteps,
-            policyParameters: policyParameters,
-            valueParameters: valueParameters, criticOptimizer: criticOptimizer, policyOptimizer: policyOptimizer,
-            samplingStream: samplingStream, updateStream: updateStream, lastObservations: lastObservations,
-            lastEpisodeStarts: lastEpisodeStarts, recentEpisodes: recentEpisodes,
+            policyParameters: policyParameters, valueParameters: valueParameters, criticOptimizer: criticOptimizer,
+            ruleState: updateRule.state, samplingStream: samplingStream, updateStream: updateStream,
+            lastObservations: lastObservations, lastEpisodeStarts: lastEpisodeStarts, recentEpisodes: recentEpisodes,
             environment: try environment.vectorSnapshot())
     }
 
@@ -71,7 +76,6 @@ extension OnPolicyTrainer {
         try require(state.policyParameters.count == policy.parameterCount, "policy has \(state.policyParameters.count) parameters, expected \(policy.parameterCount)")
         try require(state.valueParameters.count == valueNetwork.parameterCount, "value function has \(state.valueParameters.count) parameters, expected \(valueNetwork.parameterCount)")
         try require(state.criticOptimizer.firstMoment.count == valueNetwork.parameterCount, "critic optimiser size")
-        try require(state.policyOptimizer.firstMoment.count == policy.parameterCount, "policy optimiser size")
         try require(state.lastObservations.count == environment.count * policy.observationWidth, "observation batch size")
         try require(state.lastEpisodeStarts.count == environment.count, "episode-start flags")
         try require(state.iteration >= 0 && state.totalTimesteps >= 0 && state.simulatedTimesteps >= state.totalTimesteps, "negative counters")
@@ -79,18 +83,19 @@ extension OnPolicyTrainer {
         guard let snapshotting = environment as? any SnapshottingVectorEnvironment else {
             throw ConfigurationError.unsupported("this vector environment cannot be restored")
         }
+        var rule = updateRule
+        try rule.restore(state.ruleState)
         try snapshotting.restore(state.environment)
+        updateRule = rule
         iteration = state.iteration
         totalTimesteps = state.totalTimesteps
         simulatedTimesteps = state.simulatedTimesteps
         policyParameters = state.policyParameters
         valueParameters = state.valueParameters
         criticOptimizer = state.criticOptimizer
-        policyOptimizer = state.policyOptimizer
         samplingStream = state.samplingStream
         updateStream = state.updateStream
-        lastObservations = state.lastObservations
-        lastEpisodeStarts = state.lastEpisodeStarts
+        singlePath.restore(lastObservations: state.lastObservations, lastEpisodeStarts: state.lastEpisodeStarts)
         recentEpisodes = state.recentEpisodes
     }
 }

@@ -1,12 +1,11 @@
 import DenseLinearAlgebra
 import Policies
-import RealModule
 import Rollouts
 
 // MARK: - Learning from a rollout
 
 extension OnPolicyTrainer {
-    /// GAE, the policy update by the configured rule, then the critic fit.
+    /// GAE, the policy update by the rule, then the critic fit.
     public func train(on buffer: RolloutBuffer) -> IterationMetrics { train(on: buffer, vine: nil) }
 
     /// As `train(on:)`; with a vine sample the policy step uses the branches' Q̂ instead of the
@@ -17,24 +16,21 @@ extension OnPolicyTrainer {
             buffer, discount: configuration.discount, lambda: configuration.gaeLambda)
         metrics.explainedVariance = CriticFit.explainedVariance(values: buffer.values, returns: returns)
         let advantages = configuration.normalizeAdvantage
-            ? GeneralizedAdvantageEstimation.standardize(rawAdvantages) : rawAdvantages
+            ? GeneralizedAdvantageEstimation.standardize(rawAdvantages, reduction: reduction) : rawAdvantages
 
         let rows = subsampledRows(buffer.rows)
         let input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
         metrics.entropy = input.batch.meanEntropy()
-        if case .diagonalGaussian = policy.head {
-            let logStd = input.batch.logStd
-            metrics.policyStandardDeviation = logStd.reduce(0) { $0 + Double.exp(Double($1)) } / Double(logStd.count)
-        }
-        metrics.update = updateRule.update(
-            input, parameters: &policyParameters, optimizer: &policyOptimizer, stream: &updateStream)
+        metrics.policyStandardDeviation = policy.distribution.meanStandardDeviation(
+            extraParameters: input.batch.extraParameters)
+        metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
 
         metrics.valueLoss = CriticFit.fit(
             network: valueNetwork, parameters: &valueParameters, optimizer: &criticOptimizer,
             observations: buffer.observations, returns: returns, epochs: configuration.criticFitEpochs,
             batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm,
             clipping: configuration.clipRangeValue.map { ValueClipping(oldValues: buffer.values, range: $0) },
-            threads: threads, stream: &updateStream)
+            threads: threads, reduction: reduction, stream: &updateStream)
         return metrics
     }
 
@@ -52,16 +48,30 @@ extension OnPolicyTrainer {
             for row in rows { result.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
             return result
         }
-        let observations = gather(buffer.observations, width: buffer.observationWidth)
         let batch = PolicyBatch(
-            policy: policy, observations: observations, actions: gather(buffer.actions, width: buffer.actionWidth),
-            rows: rows.count, threads: threads)
+            policy: policy, observations: gather(buffer.observations, width: buffer.observationWidth),
+            actions: gather(buffer.actions, width: buffer.actionWidth), rows: rows.count, threads: threads,
+            reduction: reduction)
         batch.evaluate(at: policyParameters)
-        let logStd = batch.logStd
+        let oldDistribution = policy.distribution.batch(
+            outputs: gather(buffer.policyOutputs, width: buffer.outputWidth), extraParameters: batch.extraParameters,
+            rows: rows.count)
         return PolicyUpdateInput(
             policy: policy, batch: batch, oldLogProbabilities: gather(buffer.logProbabilities, width: 1),
-            oldDistribution: DistributionParameters(
-                outputs: gather(buffer.policyOutputs, width: buffer.outputWidth), logStd: logStd),
-            advantages: gather(advantages, width: 1), configuration: configuration, threads: threads)
+            oldDistribution: oldDistribution, advantages: gather(advantages, width: 1), threads: threads)
+    }
+
+    /// The update input of a vine batch, evaluated at θ_old.
+    func makeVineUpdateInput(_ sample: VineSample) -> PolicyUpdateInput {
+        let batch = PolicyBatch(
+            policy: policy, observations: sample.observations, actions: sample.actions, rows: sample.values.count,
+            threads: threads, reduction: reduction)
+        batch.evaluate(at: policyParameters)
+        let values = configuration.normalizeAdvantage
+            ? GeneralizedAdvantageEstimation.standardize(sample.values, reduction: reduction) : sample.values
+        return PolicyUpdateInput(
+            policy: policy, batch: batch, oldLogProbabilities: sample.oldLogProbabilities,
+            oldDistribution: batch.distributions, advantages: values, threads: threads,
+            estimator: sample.enumerated ? .importanceSampling : .selfNormalized(groupSize: sample.actionsPerState))
     }
 }

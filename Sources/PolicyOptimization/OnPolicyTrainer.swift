@@ -5,101 +5,106 @@ import Policies
 import Rollouts
 
 /// The one on-policy loop of TrustRegion: collect, estimate advantages, update the policy by the
-/// configured rule, fit the critic. TRPO, NPG, VPG and PPO differ only in their `PolicyUpdateRule`.
+/// update rule, fit the critic. TRPO, NPG, VPG and PPO differ only in their `PolicyUpdateRule`,
+/// and any other rule can be handed in.
 ///
 /// Every random draw comes from streams derived from the seed (environment copies from the vector
 /// environment's seeding, the policy's actions from `samplingStream`, minibatch orders from
-/// `updateStream`), and every reduction has a fixed order, so one seed gives one run, bit for bit,
-/// whatever `threads` is.
+/// `updateStream`), and every sum over samples goes through `reduction` in a fixed order, so one
+/// seed gives one run, bit for bit, whatever `threads` is. The state is read-only from outside:
+/// `state()` and `restore(_:)` move it in and out of checkpoints.
 public final class OnPolicyTrainer {
     /// The settings.
     public let configuration: TrainingConfiguration
     /// The seed of the run.
     public let seed: UInt64
     /// The environment copies (possibly behind normalisation wrappers).
-    public let environment: any VectorEnvironmentProtocol
+    public var environment: any VectorEnvironmentProtocol { singlePath.environment }
     /// π_θ's architecture.
     public let policy: Policy
-    /// θ.
-    public var policyParameters: [Float]
     /// V_φ's architecture.
-    public let valueNetwork: MLP
+    public let valueNetwork: any DifferentiableNetwork
+    /// Where sums over samples are combined.
+    public let reduction: any SampleReduction
+    /// θ.
+    public internal(set) var policyParameters: [Float]
     /// φ.
-    public var valueParameters: [Float]
+    public internal(set) var valueParameters: [Float]
     /// The critic's Adam state.
-    public var criticOptimizer: Adam
-    /// The policy's Adam state (used by VPG and PPO).
-    public var policyOptimizer: Adam
+    public internal(set) var criticOptimizer: Adam
+    /// The policy update rule, with its own state.
+    public internal(set) var updateRule: any PolicyUpdateRule
     /// Draws the policy's actions.
-    public var samplingStream: RandomStream
+    public internal(set) var samplingStream: RandomStream
     /// Draws minibatch orders.
-    public var updateStream: RandomStream
+    public internal(set) var updateStream: RandomStream
     /// Iterations completed.
-    public var iteration = 0
+    public internal(set) var iteration = 0
     /// Environment steps taken (all copies).
-    public var totalTimesteps = 0
-    /// The copies' current observations (flat) and whether each starts an episode.
-    public var lastObservations: [Float] = []
-    public var lastEpisodeStarts: [Bool] = []
+    public internal(set) var totalTimesteps = 0
+    /// Environment steps simulated in all, vine branches included.
+    public internal(set) var simulatedTimesteps = 0
     /// The last (up to) 100 finished episodes, oldest first, for `rollout/ep_rew_mean`.
-    public var recentEpisodes: [CompletedEpisode] = []
+    public internal(set) var recentEpisodes: [CompletedEpisode] = []
     /// Threads for batched passes and environment stepping (results do not depend on it).
     public var threads: Int
-    /// Environment steps simulated in all, vine branches included.
-    public var simulatedTimesteps = 0
-    /// Makes a single environment like the copies, for the vine's branches.
-    public var makeBranchEnvironment: (() throws -> any Environment)?
 
-    let actingWorkspace: MLPWorkspace
-    /// V(s) of the copies' observations while collecting, reusing its workspaces every step.
-    let actingValues: BlockedNetwork
-    var updateRule: any PolicyUpdateRule
+    let singlePath: SinglePathSampler
+    let vine: VineSampler?
 
     /// A trainer on `environment`, initialised from `seed`; the environment is reset here.
+    ///
+    /// `updateRule` defaults to the built-in rule of `configuration.algorithm`.
     public init(
-        environment: any VectorEnvironmentProtocol, configuration: TrainingConfiguration, seed: UInt64,
-        threads: Int = 1
+        environment: any VectorEnvironmentProtocol, configuration: TrainingConfiguration,
+        updateRule: (any PolicyUpdateRule)? = nil, seed: UInt64, threads: Int = 1,
+        reduction: any SampleReduction = LocalReduction()
     ) throws {
         try configuration.validate()
         self.configuration = configuration
         self.seed = seed
-        self.environment = environment
         self.threads = max(threads, 1)
+        self.reduction = reduction
         let observationWidth = environment.observationSpace.dimension
-        let head = try PolicyHead(actionSpace: environment.actionSpace)
         policy = Policy(
             observationWidth: observationWidth, hiddenWidths: configuration.policyHiddenWidths,
-            activation: configuration.activation, head: head)
+            activation: configuration.activation,
+            distribution: ActionDistributions.distribution(for: environment.actionSpace))
         valueNetwork = CriticFit.network(observationWidth: observationWidth, configuration: configuration)
         var initializationStream = RandomStream(seed: seed, stream: 1)
         policyParameters = policy.initialParameters(
             logStdInit: Float(configuration.logStdInit), stream: &initializationStream)
-        valueParameters = valueNetwork.initialParameters(
-            outputGain: 1, stream: &initializationStream)
+        valueParameters = valueNetwork.initialParameters(outputGain: 1, stream: &initializationStream)
         // ε = 1e-5 as SB3's actor-critic policies set it for Adam (PyTorch's own default is 1e-8).
         criticOptimizer = Adam(
             parameterCount: valueParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)
-        policyOptimizer = Adam(
-            parameterCount: policyParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)
         samplingStream = RandomStream(seed: seed, stream: 2)
         updateStream = RandomStream(seed: seed, stream: 3)
-        actingWorkspace = MLPWorkspace(network: policy.network, capacity: environment.count)
-        actingValues = BlockedNetwork(network: valueNetwork, inputs: [], rows: 0)
-        updateRule = configuration.makeUpdateRule()
-        lastObservations = try environment.reset(seed: seed)
-        lastEpisodeStarts = [Bool](repeating: true, count: environment.count)
+        self.updateRule = updateRule ?? configuration.makeUpdateRule()
+        vine = configuration.sampler == .vine ? VineSampler(settings: configuration.vine, seed: seed) : nil
+        singlePath = try SinglePathSampler(environment: environment, policy: policy, critic: valueNetwork, seed: seed)
+    }
+
+    /// π_θ and V_φ as they are now.
+    public var actingModels: ActingModels {
+        ActingModels(policy: policy, parameters: policyParameters, critic: valueNetwork, criticParameters: valueParameters)
     }
 
     /// One iteration: collect N·T steps, update π, fit V. Returns the progress row (time columns
     /// are left for the caller, who owns the clock).
     public func runIteration() throws -> IterationMetrics {
-        var rolloutSet = configuration.sampler == .vine ? chooseRolloutSet() : nil
-        let buffer = try collectRollout(recording: &rolloutSet)
-        let vine = try rolloutSet.map { try runBranches($0, trunk: buffer) }
-        var metrics = train(on: buffer, vine: vine)
+        var rolloutSet = vine?.rolloutSet(iteration: iteration, batchRows: configuration.batchRows)
+        let buffer = try collect(recording: &rolloutSet)
+        let models = actingModels
+        let branches = try rolloutSet.map { set in
+            try vine?.branches(
+                set, trunk: buffer, environment: environment, models: models, discount: configuration.discount,
+                iteration: iteration, threads: threads)
+        } ?? nil
+        var metrics = train(on: buffer, vine: branches)
         iteration += 1
         totalTimesteps += buffer.rows
-        simulatedTimesteps += buffer.rows + (vine?.simulatedSteps ?? 0)
+        simulatedTimesteps += buffer.rows + (branches?.simulatedSteps ?? 0)
         metrics.iteration = iteration
         metrics.totalTimesteps = totalTimesteps
         metrics.simulatedTimesteps = simulatedTimesteps
@@ -111,21 +116,23 @@ public final class OnPolicyTrainer {
         return metrics
     }
 
-    /// Adds finished episodes to the window of the last 100.
+    /// Steps the copies T times with the current stochastic policy and records everything.
+    public func collectRollout() throws -> RolloutBuffer {
+        var noRolloutSet: VineRolloutSet?
+        return try collect(recording: &noRolloutSet)
+    }
+
+    func collect(recording rolloutSet: inout VineRolloutSet?) throws -> RolloutBuffer {
+        try singlePath.collect(
+            steps: configuration.stepsPerCopy, policy: policy, parameters: policyParameters, critic: valueNetwork,
+            criticParameters: valueParameters, discount: configuration.discount, stream: &samplingStream,
+            rolloutSet: &rolloutSet, episodes: record)
+    }
+
+    /// Adds finished episodes to the window of the last 100 (a reduction point: a distributed run
+    /// gathers every participant's episodes in copy order).
     func record(_ episodes: [CompletedEpisode]) {
         recentEpisodes.append(contentsOf: episodes)
         if recentEpisodes.count > 100 { recentEpisodes.removeFirst(recentEpisodes.count - 100) }
-    }
-}
-
-extension PolicyHead {
-    /// The head for an action space: categorical for Discrete, diagonal Gaussian for Box.
-    public init(actionSpace: Space) throws {
-        switch actionSpace {
-        case .discrete(let count): self = .categorical(actionCount: count)
-        case .box(let low, _): self = .diagonalGaussian(dimension: low.count)
-        case .multiDiscrete:
-            throw ConfigurationError.unsupported("MultiDiscrete action spaces have no policy head yet")
-        }
     }
 }

@@ -44,10 +44,9 @@ public struct PolicySnapshot: Sendable {
 
     /// The action for one raw observation: the mode if `deterministic`, else a sample.
     public func action(for observation: [Float], deterministic: Bool, stream: inout RandomStream) -> Action {
-        let workspace = MLPWorkspace(network: policy.network, capacity: 1)
         let acted = policy.act(
             parameters: parameters, observations: normalize(observation), rows: 1, deterministic: deterministic,
-            stream: &stream, workspace: workspace)
+            stream: &stream, evaluator: policy.makeActingEvaluator(rows: 1))
         return actionSpace.action(fromPolicyOutput: acted.actions)
     }
 

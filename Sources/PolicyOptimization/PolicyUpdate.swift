@@ -12,62 +12,99 @@ public struct PolicyUpdateInput {
     public var batch: PolicyBatch
     /// log q(aᵢ|sᵢ) = log π_old(aᵢ|sᵢ) recorded when acting.
     public var oldLogProbabilities: [Double]
-    /// π_old's distribution parameters over the batch.
-    public var oldDistribution: DistributionParameters
-    /// Âᵢ (standardised if the configuration says so).
+    /// π_old's distributions over the batch.
+    public var oldDistribution: any DistributionBatch
+    /// Âᵢ (standardised if the run says so).
     public var advantages: [Double]
-    /// The run's settings.
-    public var configuration: TrainingConfiguration
     /// Threads for batched passes (results do not depend on it).
     public var threads: Int
     /// How the surrogate is estimated from the rows (single path: importance sampling).
     public var estimator: SurrogateEstimator = .importanceSampling
 
+    /// An input from its parts.
+    public init(
+        policy: Policy, batch: PolicyBatch, oldLogProbabilities: [Double], oldDistribution: any DistributionBatch,
+        advantages: [Double], threads: Int, estimator: SurrogateEstimator = .importanceSampling
+    ) {
+        self.policy = policy
+        self.batch = batch
+        self.oldLogProbabilities = oldLogProbabilities
+        self.oldDistribution = oldDistribution
+        self.advantages = advantages
+        self.threads = threads
+        self.estimator = estimator
+    }
+
     /// The batch's observations, row-major (what minibatch rules such as PPO regroup).
     public var observations: [Float] { batch.observations }
-}
-
-/// The metrics an update reports (the `train/` columns of progress.csv).
-public struct PolicyUpdateMetrics: Sendable, Hashable {
-    /// Mean KL(π_old‖π_new) over the batch after the update.
-    public var klDivergence: Double = 0
-    /// L(θ_new) − L(θ_old) of the surrogate.
-    public var surrogateImprovement: Double = 0
-    /// gᵀΔθ: the improvement the linear model predicts for the accepted (or last tried) step.
-    public var expectedImprovement: Double = 0
-    /// Line-search tries (1 = the full step was accepted).
-    public var lineSearchSteps: Int = 0
-    /// Whether a step was accepted (false: θ_old was kept).
-    public var lineSearchSucceeded: Bool = true
-    /// Conjugate-gradient iterations.
-    public var conjugateGradientIterations: Int = 0
-    /// ‖g‖₂ of the surrogate's gradient.
-    public var gradientNorm: Double = 0
-    /// ‖Δθ‖₂ of the step taken.
-    public var stepNorm: Double = 0
-    /// PPO: fraction of samples whose ratio was clipped; other rules 0.
-    public var clipFraction: Double = 0
-    /// PPO: mean over minibatches of (1/n) Σ (rᵢ − 1) − log rᵢ before each step (SB3's approx_kl);
-    /// other rules 0.
-    public var approximateKL: Double = 0
-    /// Adam steps taken on θ (VPG and PPO; 0 for TRPO and NPG).
-    public var optimizerSteps: Int = 0
-    /// Why no step was taken, if none was.
-    public var skipReason: String?
-
-    public init() {}
+    /// Where sums over the batch's rows are combined.
+    public var reduction: any SampleReduction { batch.reduction }
 }
 
 /// An update rule: from θ_old and a batch to θ_new. The on-policy loop owns everything else.
+///
+/// Rules own whatever they carry between iterations (an optimiser's moments) and expose it as
+/// `state`, which checkpoints save and `restore(_:)` puts back, so a resumed run continues exactly.
+/// Any conforming value can be handed to `OnPolicyTrainer`.
 public protocol PolicyUpdateRule {
-    /// Updates θ in place and reports what happened.
-    ///
-    /// `optimizer` is the policy's Adam state, owned by the trainer and saved in checkpoints: the
-    /// first-order rules (VPG, PPO) step with it, TRPO and NPG leave it untouched. `stream` draws
-    /// minibatch orders.
-    mutating func update(
-        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
-    ) -> PolicyUpdateMetrics
+    /// Updates θ in place and reports what happened; `stream` draws minibatch orders.
+    mutating func update(_ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream)
+        -> PolicyUpdateMetrics
+    /// What the rule carries between iterations.
+    var state: UpdateRuleState { get }
+    /// Continues from a saved state; throws if it does not fit the rule.
+    mutating func restore(_ state: UpdateRuleState) throws
+}
+
+extension PolicyUpdateRule {
+    /// Stateless rules carry nothing.
+    public var state: UpdateRuleState { UpdateRuleState() }
+
+    /// Stateless rules accept only an empty state.
+    public mutating func restore(_ state: UpdateRuleState) throws {
+        guard state.isEmpty else {
+            throw ConfigurationError.unsupported("checkpoint holds update-rule state this rule does not have")
+        }
+    }
+}
+
+/// A rule's state between iterations as named tensors, so checkpoints store any rule's state.
+public struct UpdateRuleState: Sendable, Hashable {
+    /// Float tensors (moments, step sizes).
+    public var floats: [String: [Float]] = [:]
+    /// Integer tensors (step counts).
+    public var integers: [String: [Int64]] = [:]
+
+    public init(floats: [String: [Float]] = [:], integers: [String: [Int64]] = [:]) {
+        self.floats = floats
+        self.integers = integers
+    }
+
+    /// Whether the rule carries nothing.
+    public var isEmpty: Bool { floats.isEmpty && integers.isEmpty }
+}
+
+extension Adam {
+    /// Writes the moments, hyperparameters and step count under `name`.
+    public func encode(into state: inout UpdateRuleState, name: String) {
+        state.floats["\(name)/first_moment"] = firstMoment
+        state.floats["\(name)/second_moment"] = secondMoment
+        state.floats["\(name)/hyperparameters"] = [learningRate, beta1, beta2, epsilon]
+        state.integers["\(name)/step"] = [Int64(step)]
+    }
+
+    /// The optimiser saved under `name`, or nil if the state holds none.
+    public init?(decoding state: UpdateRuleState, name: String) throws {
+        guard let first = state.floats["\(name)/first_moment"] else { return nil }
+        guard let second = state.floats["\(name)/second_moment"], let hyper = state.floats["\(name)/hyperparameters"],
+            let step = state.integers["\(name)/step"], second.count == first.count, hyper.count == 4,
+            step.count == 1, step[0] >= 0
+        else { throw ConfigurationError.unsupported("checkpoint: \(name) is inconsistent") }
+        self.init(parameterCount: first.count, learningRate: hyper[0], beta1: hyper[1], beta2: hyper[2], epsilon: hyper[3])
+        firstMoment = first
+        secondMoment = second
+        self.step = Int(step[0])
+    }
 }
 
 // MARK: - The surrogate
@@ -80,14 +117,14 @@ public enum Surrogate {
         -> (value: Double, weights: [Double])
     {
         let logProbabilities = batch.logProbabilities()
-        let count = Double(max(logProbabilities.count, 1))
-        var total = 0.0
+        let count = Double(max(batch.reduction.total(logProbabilities.count), 1))
+        var terms = [Double](repeating: 0, count: logProbabilities.count)
         var weights = [Double](repeating: 0, count: logProbabilities.count)
         for row in logProbabilities.indices {
             let ratio = Double.exp(logProbabilities[row] - oldLogProbabilities[row])
-            total += ratio * advantages[row]
+            terms[row] = ratio * advantages[row]
             weights[row] = ratio * advantages[row] / count
         }
-        return (total / count, weights)
+        return (batch.reduction.sum(terms) / count, weights)
     }
 }

@@ -25,20 +25,39 @@ import Rollouts
 /// `n_epochs` epochs over the same batch in minibatches of `batch_size` (`criticFitEpochs`), with
 /// `clip_range_vf` clipping its predictions around the values at collection, as SB3's.
 public struct ProximalPolicyUpdate: PolicyUpdateRule {
-    /// A PPO-clip rule; every setting comes from the configuration.
-    public init() {}
+    /// ε, epochs, minibatches, the early stop and Adam's step size.
+    public var settings: ProximalPolicySettings
+    /// The policy's Adam state (created at the first update; ε = 1e-5 as SB3's).
+    public private(set) var optimizer: Adam?
+
+    /// A PPO-clip rule.
+    public init(settings: ProximalPolicySettings) {
+        self.settings = settings
+    }
+
+    public var state: UpdateRuleState {
+        var state = UpdateRuleState()
+        optimizer?.encode(into: &state, name: "adam")
+        return state
+    }
+
+    public mutating func restore(_ state: UpdateRuleState) throws {
+        optimizer = try Adam(decoding: state, name: "adam")
+    }
 
     /// Runs the epochs of minibatch Adam steps on −(L^CLIP + c·H) from θ_old, with the early stop.
     public mutating func update(
-        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+        _ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream
     ) -> PolicyUpdateMetrics {
-        let configuration = input.configuration
+        let configuration = settings
         let policy = input.policy
         let rows = input.batch.rows
         let observationWidth = policy.observationWidth
-        let actionWidth = policy.head.actionWidth
+        let actionWidth = policy.distribution.actionWidth
         let batchSize = max(1, min(configuration.batchSize, rows))
-        optimizer.learningRate = Float(configuration.policyLearningRate ?? configuration.learningRate)
+        var optimizer = self.optimizer ?? Adam(parameterCount: parameters.count, epsilon: 1e-5)
+        defer { self.optimizer = optimizer }
+        optimizer.learningRate = Float(configuration.learningRate)
         let oldParameters = parameters
         let oldSurrogate = Surrogate.evaluate(input.batch, for: input).value
 
@@ -61,11 +80,11 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                 }
                 let minibatch = PolicyBatch(
                     policy: policy, observations: observations, actions: actions, rows: indices.count,
-                    threads: input.threads)
+                    threads: input.threads, reduction: input.reduction)
                 minibatch.evaluate(at: parameters)
                 var advantages = indices.map { input.advantages[$0] }
                 if configuration.normalizeAdvantage && advantages.count > 1 {
-                    advantages = GeneralizedAdvantageEstimation.standardize(advantages)
+                    advantages = GeneralizedAdvantageEstimation.standardize(advantages, reduction: input.reduction)
                 }
                 let objective = Self.clippedObjective(
                     logProbabilities: minibatch.logProbabilities(),
@@ -73,7 +92,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                     clipRange: configuration.clipRange)
                 clipFractions.append(objective.clipFraction)
                 approximateKLs.append(objective.approximateKL)
-                if let targetKL = configuration.targetKL, objective.approximateKL > 1.5 * targetKL {
+                if let targetKL = configuration.earlyStopKL, objective.approximateKL > 1.5 * targetKL {
                     if metrics.optimizerSteps == 0 { metrics.skipReason = "approx_kl > 1.5 × target_kl before any step" }
                     break epochs
                 }

@@ -58,7 +58,7 @@ extension TrainingConfiguration {
         }, read: { configuration in
             // TRPO and NPG always have a δ; PPO's early stop is off when unset.
             if let value = configuration.targetKL { return .real(value) }
-            return [.trpo, .npg].contains(configuration.algorithm) ? .real(configuration.maxKL) : nil
+            return [.trpo, .npg].contains(configuration.algorithm) ? .real(configuration.naturalGradientSettings.maxKL) : nil
         }),
         integer("n_critic_updates", \.criticEpochs, minimum: 1),
         constantOfSchedule("learning_rate", \.learningRate),

@@ -121,15 +121,4 @@ extension TrainingConfiguration {
                 key: "n_steps", value: String(stepsPerCopy), expected: "n_steps × n_envs ≥ 2 for PPO's minibatches")
         }
     }
-
-    /// The update rule of `algorithm`.
-    func makeUpdateRule() -> any PolicyUpdateRule {
-        switch algorithm {
-        case .trpo: return NaturalGradientUpdate(usesLineSearch: true)
-        case .npg: return NaturalGradientUpdate(usesLineSearch: false)
-        case .vpg: return VanillaPolicyGradientUpdate(step: .adam)
-        case .vpgEuclidean: return VanillaPolicyGradientUpdate(step: .euclideanTrustRegion)
-        case .ppo: return ProximalPolicyUpdate()
-        }
-    }
 }

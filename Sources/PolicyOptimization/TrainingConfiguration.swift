@@ -1,4 +1,5 @@
 import NeuralNetworks
+import Rollouts
 
 /// Which update rule the on-policy loop applies.
 public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
@@ -40,8 +41,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var backtrackCoefficient: Double = 0.8
     /// Line-search tries before the step is rejected and θ_old restored.
     public var backtrackIterations: Int = 10
-    /// The zoo's `target_kl`: δ, the bound on mean KL(π_old‖π_θ) for TRPO and NPG (eq. 12 of
-    /// Schulman et al. 2015; 0.01 when unset), and PPO's early-stop threshold (none when unset).
+    /// The zoo's `target_kl`, which each rule reads in its own sense: TRPO's and NPG's δ
+    /// (`NaturalGradientSettings.maxKL`, 0.01 when unset) and PPO's early-stop threshold
+    /// (`ProximalPolicySettings.earlyStopKL`, none when unset).
     public var targetKL: Double?
     /// Epochs of the critic's minibatch Adam fit per iteration.
     public var criticEpochs: Int = 10
@@ -96,9 +98,6 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var checkpointInterval: Int = 5
 
     public init() {}
-
-    /// δ of TRPO and NPG.
-    public var maxKL: Double { targetKL ?? 0.01 }
 
     /// The run length the configuration suggests (the zoo's n_timesteps), if any.
     public var suggestedTimesteps: Int?

@@ -25,17 +25,32 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
 
     /// The form of the step.
     public var step: Step
+    /// Step sizes, the entropy bonus and the gradient clip.
+    public var settings: VanillaPolicyGradientSettings
+    /// The policy's Adam state for `.adam` (created at the first update; ε = 1e-5 as SB3's).
+    public private(set) var optimizer: Adam?
 
     /// A vanilla policy-gradient rule of the given form.
-    public init(step: Step) {
+    public init(step: Step, settings: VanillaPolicyGradientSettings) {
         self.step = step
+        self.settings = settings
+    }
+
+    public var state: UpdateRuleState {
+        var state = UpdateRuleState()
+        optimizer?.encode(into: &state, name: "adam")
+        return state
+    }
+
+    public mutating func restore(_ state: UpdateRuleState) throws {
+        optimizer = try Adam(decoding: state, name: "adam")
     }
 
     /// Takes one step along g of the rule's form and reports the KL and surrogate change it made.
     public mutating func update(
-        _ input: PolicyUpdateInput, parameters: inout [Float], optimizer: inout Adam, stream: inout RandomStream
+        _ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream
     ) -> PolicyUpdateMetrics {
-        let configuration = input.configuration
+        let configuration = settings
         let batch = input.batch
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()
@@ -52,8 +67,10 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
         case .adam:
             var descent = gradient.map { -$0 }
             GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm)
-            optimizer.learningRate = Float(configuration.policyLearningRate ?? configuration.learningRate)
+            var optimizer = self.optimizer ?? Adam(parameterCount: parameters.count, epsilon: 1e-5)
+            optimizer.learningRate = Float(configuration.learningRate)
             optimizer.update(parameters: &parameters, gradient: descent)
+            self.optimizer = optimizer
             metrics.optimizerSteps = 1
         case .euclideanTrustRegion:
             let length = (2 * configuration.euclideanDelta).squareRoot()

@@ -1,3 +1,5 @@
+import DenseLinearAlgebra
+
 /// Advantages Â and λ-returns of a rollout by generalised advantage estimation (Schulman et al. 2016).
 ///
 /// δₜ = rₜ + γ V(sₜ₊₁)(1 − doneₜ) − V(sₜ); Âₜ = δₜ + γλ(1 − doneₜ) Âₜ₊₁; returnₜ = Âₜ + V(sₜ).
@@ -33,14 +35,18 @@ public enum GeneralizedAdvantageEstimation {
     }
 
     /// (Â − mean)/(std + ε): per-batch standardisation (SB3: ε = 1e-8). A single row is left
-    /// centred only, since its standard deviation is undefined.
-    public static func standardize(_ advantages: [Double], epsilon: Double = 1e-8) -> [Double] {
-        guard !advantages.isEmpty else { return [] }
-        let count = Double(advantages.count)
-        let mean = advantages.reduce(0, +) / count
-        guard advantages.count > 1 else { return advantages.map { $0 - mean } }
+    /// centred only, since its standard deviation is undefined. The mean and the variance are
+    /// reduction points: a distributed run standardises over every participant's rows.
+    public static func standardize(
+        _ advantages: [Double], epsilon: Double = 1e-8, reduction: any SampleReduction = LocalReduction()
+    ) -> [Double] {
+        let total = reduction.total(advantages.count)
+        guard total > 0 else { return [] }
+        let count = Double(total)
+        let mean = reduction.sum(advantages) / count
+        guard total > 1 else { return advantages.map { $0 - mean } }
         // Unbiased standard deviation, as torch.std.
-        let variance = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
+        let variance = reduction.sum(advantages.map { ($0 - mean) * ($0 - mean) }) / (count - 1)
         return advantages.map { ($0 - mean) / (variance.squareRoot() + epsilon) }
     }
 }

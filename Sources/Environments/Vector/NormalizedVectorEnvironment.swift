@@ -35,6 +35,9 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
     public private(set) var rawObservations: [Float] = []
     /// The raw rewards of the last step (SB3's `old_reward`).
     public private(set) var rawRewards: [Double] = []
+    /// Where the statistics' batches are joined (a reduction point: a distributed run gathers
+    /// every participant's copies before each update).
+    public var reduction: any SampleReduction = LocalReduction()
 
     /// Wraps `environment`; reward scaling is off unless `normalizesRewards`.
     public init(
@@ -66,7 +69,7 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
         let observations = try wrapped.reset(seed: seed)
         rawObservations = observations
         discountedReturns = [Double](repeating: 0, count: count)
-        if !isFrozen { observationStatistics.update(batch: observations, rows: count) }
+        if !isFrozen { updateObservationStatistics(observations) }
         return normalize(observations: observations)
     }
 
@@ -75,7 +78,7 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
         var result = try wrapped.step(actions)
         rawObservations = result.observations
         rawRewards = result.rewards
-        if !isFrozen { observationStatistics.update(batch: result.observations, rows: count) }
+        if !isFrozen { updateObservationStatistics(result.observations) }
         result.observations = normalize(observations: result.observations)
         if normalizesRewards {
             if !isFrozen {
@@ -123,11 +126,18 @@ public final class NormalizedVectorEnvironment: VectorEnvironmentProtocol {
         return Swift.min(Swift.max(scaled, -clipReward), clipReward)
     }
 
+    /// Folds one batch of observations (every copy's) into `observationStatistics`.
+    private func updateObservationStatistics(_ observations: [Float]) {
+        observationStatistics.update(batch: reduction.gather(observations), rows: reduction.total(count))
+    }
+
     /// Folds the copies' discounted returns (in Double) into `returnStatistics` as one batch.
     private func updateReturnStatistics() {
-        let batchMean = discountedReturns.reduce(0, +) / Double(count)
-        let batchVariance = discountedReturns.reduce(0) { $0 + ($1 - batchMean) * ($1 - batchMean) } / Double(count)
-        if let batch = RunningMeanVariance(mean: [batchMean], variance: [batchVariance], count: Double(count)) {
+        let returns = reduction.gather(discountedReturns)
+        let copies = Double(returns.count)
+        let batchMean = returns.reduce(0, +) / copies
+        let batchVariance = returns.reduce(0) { $0 + ($1 - batchMean) * ($1 - batchMean) } / copies
+        if let batch = RunningMeanVariance(mean: [batchMean], variance: [batchVariance], count: copies) {
             returnStatistics.merge(batch)
         }
     }

@@ -30,11 +30,13 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
     /// Each copy's running episode length.
     public internal(set) var runningLengths: [Int]
     var isReset = false
+    /// Makes one more copy (the vine's branch environments).
+    let makeCopy: () throws -> any Environment
 
     /// `count` copies made by `makeCopy`, stepped on `threads` threads.
     public init(
         count: Int, threads: Int = 1, name: String = "VectorEnvironment",
-        makeCopy: () throws -> any Environment
+        makeCopy: @escaping () throws -> any Environment
     ) throws {
         guard count > 0 else {
             throw EnvironmentError.invalidConfiguration("a vector environment needs at least one copy, got \(count)")
@@ -49,6 +51,7 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
             throw EnvironmentError.invalidConfiguration("\(name): \(problem)")
         }
         self.environments = environments
+        self.makeCopy = makeCopy
         self.name = name
         observationSpace = first.observationSpace
         actionSpace = first.actionSpace

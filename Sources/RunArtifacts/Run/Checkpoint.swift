@@ -13,7 +13,7 @@ import PolicyOptimization
 /// seed and settings give byte-identical checkpoints whatever the thread count.
 public enum Checkpoint {
     /// The format version written to `__metadata__["format"]`.
-    public static let format = "trustregion-checkpoint-1"
+    public static let format = "trustregion-checkpoint-2"
 
     /// The safetensors file of a trainer state.
     public static func file(state: TrainerState, specification: RunSpecification) throws
@@ -34,7 +34,8 @@ public enum Checkpoint {
             "environment/running_lengths": try SafeTensor(int64s: state.environment.runningLengths.map(Int64.init)),
         ]
         try add(state.criticOptimizer, named: "critic/adam", to: &tensors)
-        try add(state.policyOptimizer, named: "policy/adam", to: &tensors)
+        for (name, values) in state.ruleState.floats { tensors["rule/\(name)"] = try SafeTensor(floats: values) }
+        for (name, values) in state.ruleState.integers { tensors["rule/\(name)"] = try SafeTensor(int64s: values) }
         try add(state.samplingStream, named: "random/sampling", to: &tensors)
         try add(state.updateStream, named: "random/update", to: &tensors)
         for (index, copy) in state.environment.copies.enumerated() {
@@ -87,7 +88,7 @@ public enum Checkpoint {
                 policyParameters: try file.floats(named: "policy/parameters"),
                 valueParameters: try file.floats(named: "critic/parameters"),
                 criticOptimizer: try adam(named: "critic/adam", in: file, path: path),
-                policyOptimizer: try adam(named: "policy/adam", in: file, path: path),
+                ruleState: try ruleState(in: file),
                 samplingStream: try stream(named: "random/sampling", in: file, path: path),
                 updateStream: try stream(named: "random/update", in: file, path: path),
                 lastObservations: try file.floats(named: "trainer/last_observations"),
@@ -108,6 +109,16 @@ public enum Checkpoint {
     }
 
     // MARK: - Parts
+
+    /// The update rule's tensors (`rule/…`), by their names after the prefix.
+    static func ruleState(in file: SafeTensorsFile) throws -> UpdateRuleState {
+        var state = UpdateRuleState()
+        for (name, tensor) in file.tensors where name.hasPrefix("rule/") {
+            let key = String(name.dropFirst("rule/".count))
+            if tensor.dataType == .int64 { state.integers[key] = try tensor.int64s() } else { state.floats[key] = try tensor.floats() }
+        }
+        return state
+    }
 
     static func add(_ optimizer: Adam, named name: String, to tensors: inout [String: SafeTensor]) throws {
         tensors["\(name)/first_moment"] = try SafeTensor(floats: optimizer.firstMoment)

@@ -4,12 +4,17 @@ import Foundation
 import NeuralNetworks
 import Policies
 import PolicyOptimization
+import Rollouts
 
 /// `policy.safetensors`: the final policy alone — θ, the observation statistics if any, and the
 /// architecture in the metadata — enough for `trpo eval`, `trpo rollout --run-dir` and Python.
+///
+/// The metadata names the network (`network` = its kind, `network.<attribute>` its settings, e.g.
+/// `network.widths` = `4,64,64,2`) and the distribution (`distribution`, `distribution_sizes`),
+/// so any registered network or distribution kind is rebuilt without changes here.
 public enum PolicyFile {
     /// The format version written to `__metadata__["format"]`.
-    public static let format = "trustregion-policy-1"
+    public static let format = "trustregion-policy-2"
 
     /// The safetensors file of a policy.
     public static func file(_ snapshot: PolicySnapshot, environmentID: String) throws -> SafeTensorsFile {
@@ -17,17 +22,15 @@ public enum PolicyFile {
         if let statistics = snapshot.observationStatistics {
             try Checkpoint.add(statistics, named: "normalizer/observations", to: &tensors)
         }
-        let (headKind, headSize): (String, Int)
-        switch snapshot.policy.head {
-        case .categorical(let count): (headKind, headSize) = ("categorical", count)
-        case .diagonalGaussian(let dimension): (headKind, headSize) = ("diagonal_gaussian", dimension)
-        }
-        let metadata = [
-            "format": format, "env": environmentID,
-            "widths": snapshot.policy.network.widths.map(String.init).joined(separator: ","),
-            "activation": snapshot.policy.network.activation.rawValue,
-            "head": headKind, "head_size": String(headSize), "clip_observation": String(snapshot.clipObservation),
+        let architecture = snapshot.policy.network.architecture
+        let distribution = snapshot.policy.distribution.descriptor
+        var metadata = [
+            "format": format, "env": environmentID, "network": architecture.kind,
+            "distribution": distribution.kind,
+            "distribution_sizes": distribution.sizes.map(String.init).joined(separator: ","),
+            "clip_observation": String(snapshot.clipObservation),
         ]
+        for (name, value) in architecture.attributes { metadata["network.\(name)"] = value }
         return SafeTensorsFile(tensors: tensors, metadata: metadata)
     }
 
@@ -39,24 +42,14 @@ public enum PolicyFile {
         guard metadata["format"] == format else {
             throw RunError.malformedFile(path: path, reason: "not a TrustRegion policy (format \(metadata["format"] ?? "missing"))")
         }
-        guard let id = metadata["env"],
-            let widths = metadata["widths"]?.split(separator: ",").compactMap({ Int($0) }), widths.count >= 2,
-            widths.allSatisfy({ $0 > 0 }),
-            let activation = metadata["activation"].flatMap(Activation.init(rawValue:)),
-            let headSize = metadata["head_size"].flatMap({ Int($0) }), headSize > 0,
-            let clip = metadata["clip_observation"].flatMap({ Double($0) })
-        else { throw RunError.malformedFile(path: path, reason: "policy architecture metadata is missing or invalid") }
-        let head: PolicyHead
-        switch metadata["head"] {
-        case "categorical": head = .categorical(actionCount: headSize)
-        case "diagonal_gaussian": head = .diagonalGaussian(dimension: headSize)
-        default: throw RunError.malformedFile(path: path, reason: "unknown policy head \(metadata["head"] ?? "")")
+        let policy: Policy
+        do {
+            policy = try architecture(in: metadata)
+        } catch {
+            throw RunError.malformedFile(path: path, reason: "policy architecture: \(error)")
         }
-        let policy = Policy(
-            observationWidth: widths[0], hiddenWidths: Array(widths.dropFirst().dropLast()), activation: activation,
-            head: head)
-        guard policy.network.outputWidth == widths[widths.count - 1] else {
-            throw RunError.malformedFile(path: path, reason: "output width does not match the head")
+        guard let id = metadata["env"], let clip = metadata["clip_observation"].flatMap({ Double($0) }) else {
+            throw RunError.malformedFile(path: path, reason: "policy metadata is missing or invalid")
         }
         let parameters: [Float]
         var statistics: RunningMeanVariance?
@@ -77,17 +70,33 @@ public enum PolicyFile {
         guard let specification = registry.specification(for: id) else {
             throw RunError.malformedFile(path: path, reason: "environment \(id) is not registered")
         }
-        guard specification.observationSpace.dimension == widths[0],
-            (try? PolicyHead(actionSpace: specification.actionSpace)) == head
+        guard specification.observationSpace.dimension == policy.observationWidth,
+            ActionDistributions.distribution(for: specification.actionSpace).descriptor == policy.distribution.descriptor
         else {
             throw RunError.malformedFile(path: path, reason: "the policy does not fit \(id)'s spaces")
         }
-        if let statistics, statistics.dimension != widths[0] {
+        if let statistics, statistics.dimension != policy.observationWidth {
             throw RunError.malformedFile(path: path, reason: "normaliser width differs from the observation width")
         }
         let snapshot = PolicySnapshot(
             policy: policy, parameters: parameters, observationStatistics: statistics, clipObservation: clip,
             actionSpace: specification.actionSpace)
         return (snapshot, id)
+    }
+
+    /// The network and distribution the metadata describes.
+    static func architecture(in metadata: [String: String]) throws -> Policy {
+        guard let kind = metadata["network"], let distributionKind = metadata["distribution"] else {
+            throw RunError.malformedFile(path: "", reason: "no network or distribution named")
+        }
+        var attributes: [String: String] = [:]
+        for (key, value) in metadata where key.hasPrefix("network.") { attributes[String(key.dropFirst(8))] = value }
+        let network = try NetworkArchitecture(kind: kind, attributes: attributes).network()
+        let sizes = (metadata["distribution_sizes"] ?? "").split(separator: ",").map { Int($0) ?? 0 }
+        let distribution = try DistributionDescriptor(kind: distributionKind, sizes: sizes).distribution()
+        guard network.outputWidth == distribution.outputWidth else {
+            throw RunError.malformedFile(path: "", reason: "the network's output width does not match the distribution")
+        }
+        return Policy(network: network, distribution: distribution)
     }
 }

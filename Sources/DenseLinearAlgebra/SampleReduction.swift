@@ -1,0 +1,61 @@
+/// The one place where sums over samples are combined: every mean or sum that decides a step
+/// (gradients, Fisher-vector products, the surrogate and KL of a line-search try, advantage
+/// statistics, critic minibatch gradients, observation and episode statistics) goes through it.
+///
+/// The sums are ordered — samples in row order, blocks in block order — so one seed gives one
+/// result. `LocalReduction` sums what this process holds; a distributed implementation joins
+/// every participant's samples in the same global order, so its results do not depend on how
+/// the samples were split (Documentation/Architecture.md lists the reduction points).
+public protocol SampleReduction: Sendable {
+    /// Σ values, in order (values are per sample, or per fixed shard of samples).
+    func sum(_ values: [Double]) -> Double
+    /// Σ of per-block partial vectors, element by element, in block order (empty blocks skipped).
+    func sum(blocks: [[Float]], count: Int) -> [Float]
+    /// The largest value (−∞ for none).
+    func maximum(_ values: [Double]) -> Double
+    /// The samples of every participant, concatenated in global order (here: the values themselves).
+    func gather(_ values: [Double]) -> [Double]
+    /// Rows of every participant, concatenated in global order (here: the rows themselves).
+    func gather(_ values: [Float]) -> [Float]
+    /// The number of samples of every participant together.
+    func total(_ count: Int) -> Int
+}
+
+extension SampleReduction {
+    /// (1/N) Σ values with N the total count (0 for no samples).
+    public func mean(_ values: [Double]) -> Double {
+        let count = total(values.count)
+        return count == 0 ? 0 : sum(values) / Double(count)
+    }
+}
+
+/// The reduction of one process: sequential sums in sample (or block) order.
+public struct LocalReduction: SampleReduction {
+    public init() {}
+
+    public func sum(_ values: [Double]) -> Double {
+        var total = 0.0
+        for value in values { total += value }
+        return total
+    }
+
+    public func sum(blocks: [[Float]], count: Int) -> [Float] {
+        var total = [Float](repeating: 0, count: count)
+        for partial in blocks where !partial.isEmpty {
+            for index in total.indices { total[index] += partial[index] }
+        }
+        return total
+    }
+
+    public func maximum(_ values: [Double]) -> Double {
+        var largest = -Double.infinity
+        for value in values { largest = max(largest, value) }
+        return largest
+    }
+
+    public func gather(_ values: [Double]) -> [Double] { values }
+
+    public func gather(_ values: [Float]) -> [Float] { values }
+
+    public func total(_ count: Int) -> Int { count }
+}

@@ -1,0 +1,168 @@
+import DenseLinearAlgebra
+
+/// A network evaluated on a batch in fixed blocks of rows: the batched passes every policy,
+/// critic and Fisher-vector product uses, whatever the network.
+///
+/// Per-block results (gradients) are reduced in block order, so the bits do not depend on the
+/// number of threads: the block size, not the thread count, fixes the summation order.
+public protocol BatchEvaluator: AnyObject {
+    /// The rows of the batch.
+    var rows: Int { get }
+    /// Rows per block (the last may be shorter).
+    var blockSize: Int { get }
+    /// The number of blocks.
+    var blockCount: Int { get }
+    /// Threads to spread blocks over (1 = serial).
+    var threads: Int { get set }
+    /// The batch's inputs, row-major rows × inputWidth.
+    var inputs: [Float] { get }
+    /// The network's input width.
+    var inputWidth: Int { get }
+    /// The network's output width.
+    var outputWidth: Int { get }
+    /// |θ|.
+    var parameterCount: Int { get }
+
+    /// Replaces the batch, reusing the workspaces.
+    func load(inputs: [Float], rows: Int)
+    /// Forward pass on every block at θ; outputs stay in the workspaces.
+    func forward(parameters: [Float])
+    /// The outputs of the last forward pass of block `block`.
+    func outputs(block: Int) -> UnsafeBufferPointer<Float>
+    /// All outputs of the last forward pass, row-major rows × outputWidth.
+    func allOutputs() -> [Float]
+    /// Per block, the Jᵀū of `cotangent`'s ū, one partial gradient per block in block order.
+    ///
+    /// `cotangent(block, outputs, tangentOutputs, destination)` writes the block's ū
+    /// (rows × outputWidth) from its outputs and, when `tangent` is given, J·tangent of its rows
+    /// (computed first on the same workspace: the Jᵀ M J product of a Fisher-vector product).
+    func blockPullbacks(
+        parameters: [Float], tangent: [Float]?,
+        cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
+            -> Void
+    ) -> [[Float]]
+}
+
+extension BatchEvaluator {
+    /// The row range of block `block`.
+    public func rowRange(block: Int) -> Range<Int> {
+        (block * blockSize)..<min((block + 1) * blockSize, rows)
+    }
+
+    /// Runs `body(block)` for every block, spread over `threads` threads in contiguous groups.
+    public func forEachBlock(_ body: (Int) -> Void) {
+        Parallel.forEach(count: blockCount, threads: threads, body)
+    }
+
+    /// Σ over blocks of Jᵀū, reduced in block order in this process (see `blockPullbacks`; a
+    /// distributed run reduces the blocks through its `SampleReduction` instead).
+    public func pullback(
+        parameters: [Float], tangent: [Float]? = nil,
+        cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
+            -> Void
+    ) -> [Float] {
+        LocalReduction().sum(blocks: blockPullbacks(parameters: parameters, tangent: tangent, cotangent: cotangent), count: parameterCount)
+    }
+}
+
+/// A `DifferentiableNetwork` evaluated on a batch split into fixed blocks of rows, optionally on
+/// several threads. Each block owns a workspace; blocks touch disjoint memory, which is why the
+/// type may cross threads.
+public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluator, @unchecked Sendable {
+    /// The network.
+    public let network: Network
+    public private(set) var rows: Int
+    public let blockSize: Int
+    public var threads: Int
+    public private(set) var inputs: [Float]
+    /// One workspace per block.
+    public private(set) var workspaces: [Network.Workspace]
+
+    /// Prepares a batch of `rows` inputs.
+    public init(network: Network, inputs: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1) {
+        precondition(inputs.count == rows * network.inputWidth, "inputs are not rows × inputWidth")
+        self.network = network
+        self.rows = rows
+        self.blockSize = max(blockSize, 1)
+        self.threads = max(threads, 1)
+        self.inputs = inputs
+        let blockCount = (rows + self.blockSize - 1) / self.blockSize
+        workspaces = (0..<blockCount).map { _ in network.makeWorkspace(capacity: min(blockSize, rows)) }
+    }
+
+    public var inputWidth: Int { network.inputWidth }
+    public var outputWidth: Int { network.outputWidth }
+    public var parameterCount: Int { network.parameterCount }
+    public var blockCount: Int { workspaces.count }
+
+    public func load(inputs newInputs: [Float], rows newRows: Int) {
+        precondition(newInputs.count == newRows * network.inputWidth, "inputs are not rows × inputWidth")
+        inputs = newInputs
+        rows = newRows
+        let needed = (newRows + blockSize - 1) / blockSize
+        while workspaces.count < needed { workspaces.append(network.makeWorkspace(capacity: blockSize)) }
+        if workspaces.count > needed { workspaces.removeLast(workspaces.count - needed) }
+    }
+
+    public func forward(parameters: [Float]) {
+        parameters.withUnsafeBufferPointer { theta in
+            inputs.withUnsafeBufferPointer { x in
+                guard let thetaBase = theta.baseAddress, let inputBase = x.baseAddress else { return }
+                let (t, xb) = (thetaBase, inputBase)
+                forEachBlock { block in
+                    let range = rowRange(block: block)
+                    network.forward(
+                        parameters: t, input: xb + range.lowerBound * network.inputWidth,
+                        rows: range.count, workspace: workspaces[block])
+                }
+            }
+        }
+    }
+
+    public func outputs(block: Int) -> UnsafeBufferPointer<Float> { workspaces[block].output }
+
+    public func allOutputs() -> [Float] {
+        var result = [Float]()
+        result.reserveCapacity(rows * network.outputWidth)
+        for block in 0..<blockCount { result.append(contentsOf: workspaces[block].output) }
+        return result
+    }
+
+    public func blockPullbacks(
+        parameters: [Float], tangent: [Float]?,
+        cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
+            -> Void
+    ) -> [[Float]] {
+        let width = network.outputWidth
+        var partials = [[Float]](repeating: [], count: blockCount)
+        let tangentValues = tangent ?? []
+        parameters.withUnsafeBufferPointer { theta in
+            tangentValues.withUnsafeBufferPointer { v in
+                guard let thetaBase = theta.baseAddress else { return }
+                let (t, vb) = (thetaBase, tangent == nil ? nil : v.baseAddress)
+                partials.withUnsafeMutableBufferPointer { results in
+                    forEachBlock { block in
+                        let count = rowRange(block: block).count * width
+                        var blockCotangent = [Float](repeating: 0, count: count)
+                        var gradient = [Float](repeating: 0, count: network.parameterCount)
+                        // J v is consumed into ū before the pullback reuses the workspace's scratch space.
+                        let jvp = vb.map {
+                            network.differential(parameters: t, parameterTangent: $0, workspace: workspaces[block])
+                        }
+                        blockCotangent.withUnsafeMutableBufferPointer { cotangentBuffer in
+                            cotangent(block, workspaces[block].output, jvp, cotangentBuffer)
+                            gradient.withUnsafeMutableBufferPointer { g in
+                                guard let u = cotangentBuffer.baseAddress, let gb = g.baseAddress else { return }
+                                network.pullback(
+                                    parameters: t, outputCotangent: u, workspace: workspaces[block],
+                                    parameterGradient: gb, inputGradient: nil)
+                            }
+                        }
+                        results[block] = gradient
+                    }
+                }
+            }
+        }
+        return partials
+    }
+}

@@ -1,0 +1,78 @@
+import DenseLinearAlgebra
+
+/// Scratch memory of one network's passes over a batch of rows, reused from call to call.
+///
+/// A pass records what the next pass needs (a forward pass its activations, for the pullback and
+/// the differential that follow it); a workspace serves one thread at a time.
+public protocol NetworkWorkspace: AnyObject {
+    /// The rows of the last forward pass.
+    var rows: Int { get }
+    /// The network's output of the last forward pass, rows × outputWidth.
+    var output: UnsafeBufferPointer<Float> { get }
+}
+
+/// A function of a batch of input rows whose parameters are one flat Float vector θ, with its
+/// two derivatives: what every policy, critic and Fisher-vector product is written against.
+///
+/// - `forward`: y = f(x; θ) for each row.
+/// - `pullback` (reverse mode, a vector–Jacobian product): θ̄ += Jᵀū for output cotangents ū.
+/// - `differential` (forward mode, a Jacobian–vector product): ẏ = J θ̇ for a parameter tangent θ̇.
+///
+/// Together they give the paper's Fisher-vector product Jᵀ M J v without second derivatives
+/// (Schulman et al. 2015, Appendix C.1). The network holds no parameters; every pass takes θ, so
+/// conjugate gradient and line searches treat θ as a plain vector. `MLP` conforms; a convolutional
+/// trunk or a composite conforms the same way, and nothing above this layer changes.
+public protocol DifferentiableNetwork: Sendable, Hashable {
+    /// The workspace type of this network's passes.
+    associatedtype Workspace: NetworkWorkspace
+
+    /// The width of one input row.
+    var inputWidth: Int { get }
+    /// The width of one output row.
+    var outputWidth: Int { get }
+    /// |θ|.
+    var parameterCount: Int { get }
+    /// Multiply–adds of one forward pass per input row (2× this is its FLOP count).
+    var multiplyAddsPerRow: Int { get }
+    /// What a file records so that `NetworkArchitecture.network()` rebuilds this network.
+    var architecture: NetworkArchitecture { get }
+
+    /// A workspace with room for `capacity` rows (it grows if a larger batch comes).
+    func makeWorkspace(capacity: Int) -> Workspace
+
+    /// Runs the network on `rows` inputs (row-major, rows × inputWidth) at θ; the result is
+    /// `workspace.output`, and the workspace keeps what `pullback` and `differential` need.
+    func forward(parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int, workspace: Workspace)
+
+    /// θ̄ += Jᵀū for output cotangents ū (rows × outputWidth), and the input cotangents if asked for.
+    /// Must follow `forward` on the same workspace, rows and parameters.
+    func pullback(
+        parameters: UnsafePointer<Float>, outputCotangent: UnsafePointer<Float>, workspace: Workspace,
+        parameterGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?)
+
+    /// J θ̇ (rows × outputWidth), valid until the next pass on `workspace`. Must follow `forward`
+    /// on the same workspace, rows and parameters.
+    func differential(parameters: UnsafePointer<Float>, parameterTangent: UnsafePointer<Float>, workspace: Workspace)
+        -> UnsafeBufferPointer<Float>
+
+    /// Initial θ; `outputGain` scales the last layer (SB3: 0.01 for a policy head, 1 for a value head).
+    func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float]
+}
+
+// MARK: - Batched evaluators of any network
+
+extension DifferentiableNetwork {
+    /// A blocked, thread-invariant evaluator of this network on a batch (see `BlockedNetwork`).
+    public func makeBlockedEvaluator(inputs: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1)
+        -> any BatchEvaluator
+    {
+        BlockedNetwork(network: self, inputs: inputs, rows: rows, blockSize: blockSize, threads: threads)
+    }
+
+    /// The network's outputs (rows × outputWidth) for `input` (rows × inputWidth), allocating.
+    public func outputs(parameters: [Float], input: [Float], rows: Int) -> [Float] {
+        let evaluator = makeBlockedEvaluator(inputs: input, rows: rows, blockSize: max(rows, 1))
+        evaluator.forward(parameters: parameters)
+        return evaluator.allOutputs()
+    }
+}
