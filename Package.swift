@@ -109,7 +109,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
-        .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "_TestSupport"]),
+        .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "Rollouts", "_TestSupport"]),
         .testTarget(
             name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"],
             exclude: ["Fixtures/make_safetensors_fixture.py"], resources: [.copy("Fixtures/python_reference.safetensors")]),

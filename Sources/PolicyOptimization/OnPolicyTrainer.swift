@@ -54,10 +54,13 @@ public final class OnPolicyTrainer {
 
     /// A trainer on `environment`, initialised from `seed`; the environment is reset here.
     ///
-    /// `updateRule` defaults to the built-in rule of `configuration.algorithm`.
+    /// `updateRule` defaults to the built-in rule of `configuration.algorithm`; `policyNetwork` and
+    /// `valueNetwork` to MLPs of the configuration's widths (any `DifferentiableNetwork` with the
+    /// observation width as input, and the distribution's parameters or one value as output).
     public init(
         environment: any VectorEnvironmentProtocol, configuration: TrainingConfiguration,
-        updateRule: (any PolicyUpdateRule)? = nil, seed: UInt64, threads: Int = 1,
+        updateRule: (any PolicyUpdateRule)? = nil, policyNetwork: (any DifferentiableNetwork)? = nil,
+        valueNetwork: (any DifferentiableNetwork)? = nil, seed: UInt64, threads: Int = 1,
         reduction: any SampleReduction = LocalReduction()
     ) throws {
         try configuration.validate()
@@ -66,15 +69,24 @@ public final class OnPolicyTrainer {
         self.threads = max(threads, 1)
         self.reduction = reduction
         let observationWidth = environment.observationSpace.dimension
-        policy = Policy(
-            observationWidth: observationWidth, hiddenWidths: configuration.policyHiddenWidths,
-            activation: configuration.activation,
-            distribution: ActionDistributions.distribution(for: environment.actionSpace))
-        valueNetwork = CriticFit.network(observationWidth: observationWidth, configuration: configuration)
+        let distribution = ActionDistributions.distribution(for: environment.actionSpace)
+        let network = policyNetwork ?? MLP(
+            inputWidth: observationWidth, hiddenWidths: configuration.policyHiddenWidths,
+            outputWidth: distribution.outputWidth, activation: configuration.activation)
+        let critic = valueNetwork ?? CriticFit.network(observationWidth: observationWidth, configuration: configuration)
+        guard network.inputWidth == observationWidth, network.outputWidth == distribution.outputWidth,
+            critic.inputWidth == observationWidth, critic.outputWidth == 1
+        else {
+            throw ConfigurationError.unsupported(
+                "the networks do not fit the spaces: observations \(observationWidth) wide, "
+                    + "\(distribution.outputWidth) distribution parameters, one value")
+        }
+        policy = Policy(network: network, distribution: distribution)
+        self.valueNetwork = critic
         var initializationStream = RandomStream(seed: seed, stream: 1)
         policyParameters = policy.initialParameters(
             logStdInit: Float(configuration.logStdInit), stream: &initializationStream)
-        valueParameters = valueNetwork.initialParameters(outputGain: 1, stream: &initializationStream)
+        valueParameters = critic.initialParameters(outputGain: 1, stream: &initializationStream)
         // ε = 1e-5 as SB3's actor-critic policies set it for Adam (PyTorch's own default is 1e-8).
         criticOptimizer = Adam(
             parameterCount: valueParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)
@@ -82,7 +94,7 @@ public final class OnPolicyTrainer {
         updateStream = RandomStream(seed: seed, stream: 3)
         self.updateRule = updateRule ?? configuration.makeUpdateRule()
         vine = configuration.sampler == .vine ? VineSampler(settings: configuration.vine, seed: seed) : nil
-        singlePath = try SinglePathSampler(environment: environment, policy: policy, critic: valueNetwork, seed: seed)
+        singlePath = try SinglePathSampler(environment: environment, policy: policy, critic: critic, seed: seed)
     }
 
     /// π_θ and V_φ as they are now.

@@ -4,21 +4,19 @@ import _TestSupport
 @testable import Policies
 
 @Suite struct FisherVectorProductTests {
-    static let heads: [PolicyHead] = [.categorical(actionCount: 4), .diagonalGaussian(dimension: 3)]
-
-    /// KL(p‖p) = 0 exactly for both heads.
-    @Test(arguments: heads) func divergenceFromItselfIsZero(head: PolicyHead) {
-        let problem = PolicyProblem(head: head, seed: 1)
+    /// KL(p‖p) = 0 exactly for every distribution.
+    @Test(arguments: TestDistribution.all) func divergenceFromItselfIsZero(kind: TestDistribution) {
+        let problem = PolicyProblem(kind, seed: 1)
         let batch = problem.batch()
         batch.evaluate(at: problem.theta)
-        let kl = batch.divergence(from: batch.distributionParameters)
+        let kl = batch.divergence(from: batch.distributions)
         #expect(kl.mean == 0 && kl.maximum == 0)
     }
 
     /// The gradient of the mean KL at θ_old vanishes: central differences of D̄_KL(θ_old, θ_old ± h eᵢ)
     /// in Double are below 1e-9 (they are O(h)).
-    @Test(arguments: heads) func divergenceGradientVanishesAtOld(head: PolicyHead) {
-        let problem = PolicyProblem(head: head, seed: 2)
+    @Test(arguments: TestDistribution.all) func divergenceGradientVanishesAtOld(kind: TestDistribution) {
+        let problem = PolicyProblem(kind, seed: 2)
         let old = problem.theta.map(Double.init)
         let h = 1e-5
         for index in old.indices {
@@ -32,8 +30,8 @@ import _TestSupport
 
     /// Jᵀ M J v equals the finite-difference Hessian of the mean KL applied to v (relative error
     /// ≤ 1e-3); Hv by central second differences of D̄_KL(θ_old, θ_old + h eᵢ + h v) in Double.
-    @Test(arguments: heads) func fisherProductMatchesKLHessian(head: PolicyHead) {
-        let problem = PolicyProblem(head: head, seed: 3)
+    @Test(arguments: TestDistribution.all) func fisherProductMatchesKLHessian(kind: TestDistribution) {
+        let problem = PolicyProblem(kind, seed: 3)
         var stream = RandomStream(seed: 33)
         let v = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
         let batch = problem.batch()
@@ -54,8 +52,8 @@ import _TestSupport
     }
 
     /// uᵀFv = vᵀFu (1e-5 relative) and vᵀFv ≥ 0 for random vectors.
-    @Test(arguments: heads) func fisherIsSymmetricPositiveSemidefinite(head: PolicyHead) {
-        let problem = PolicyProblem(head: head, seed: 4)
+    @Test(arguments: TestDistribution.all) func fisherIsSymmetricPositiveSemidefinite(kind: TestDistribution) {
+        let problem = PolicyProblem(kind, seed: 4)
         let batch = problem.batch()
         batch.evaluate(at: problem.theta)
         var stream = RandomStream(seed: 44)
@@ -71,7 +69,7 @@ import _TestSupport
 
     /// Damping adds λv.
     @Test func dampingAddsScaledVector() {
-        let problem = PolicyProblem(head: .categorical(actionCount: 3), seed: 5)
+        let problem = PolicyProblem(.categorical(3), seed: 5)
         let batch = problem.batch()
         batch.evaluate(at: problem.theta)
         let v = [Float](repeating: 0.5, count: problem.policy.parameterCount)
@@ -82,8 +80,8 @@ import _TestSupport
 
     /// Threads and block splits give the same bits as serial work on one block... of the same size:
     /// blocks fix the summation order, threads do not change it.
-    @Test(arguments: heads) func threadsDoNotChangeBits(head: PolicyHead) {
-        let problem = PolicyProblem(head: head, rows: 100, seed: 6)
+    @Test(arguments: TestDistribution.all) func threadsDoNotChangeBits(kind: TestDistribution) {
+        let problem = PolicyProblem(kind, rows: 100, seed: 6)
         var stream = RandomStream(seed: 66)
         let v = (0..<problem.policy.parameterCount).map { _ in Float(stream.nextNormal()) }
         let weights = (0..<problem.rows).map { _ in stream.nextNormal() }

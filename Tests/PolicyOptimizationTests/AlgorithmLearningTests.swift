@@ -39,7 +39,7 @@ struct AlgorithmLearningTests {
         #expect(after >= before + 25, "\(algorithm.rawValue): \(before) → \(after)")
         #expect(rows.allSatisfy { $0.update.klDivergence.isFinite && $0.update.klDivergence >= 0 })
         switch algorithm {
-        case .trpo: #expect(rows.allSatisfy { $0.update.klDivergence <= configuration.maxKL })
+        case .trpo: #expect(rows.allSatisfy { $0.update.klDivergence <= configuration.naturalGradientSettings.maxKL })
         case .ppo: #expect(rows.allSatisfy { $0.update.optimizerSteps == 5 * 4 })
         case .vpg: #expect(rows.allSatisfy { $0.update.optimizerSteps == 1 })
         case .npg, .vpgEuclidean: #expect(rows.allSatisfy { $0.update.optimizerSteps == 0 })

@@ -12,7 +12,7 @@ import Testing
         try configuration.set("policy_kwargs", to: .string("dict(net_arch=dict(pi=[32, 16], vf=[8]), activation_fn=nn.ReLU, log_std_init=-1)"))
         #expect(configuration.environmentCopies == 4)
         #expect(configuration.learningRate == 3e-4)
-        #expect(configuration.maxKL == 0.02)
+        #expect(configuration.naturalGradientSettings.maxKL == 0.02)
         #expect(configuration.suggestedTimesteps == 100_000)
         #expect(configuration.normalizeObservations && !configuration.normalizeRewards)
         #expect(configuration.policyHiddenWidths == [32, 16] && configuration.valueHiddenWidths == [8])
@@ -70,7 +70,7 @@ import Testing
             for (key, value) in configuration.keyValues { try copy.set(key, to: value) }
             // What config.json holds reads back to the same resolved settings.
             #expect(copy.keyValues.map { "\($0.key)=\($0.value)" } == configuration.keyValues.map { "\($0.key)=\($0.value)" }, "\(id)")
-            #expect(copy.maxKL == configuration.maxKL)
+            #expect(copy.naturalGradientSettings.maxKL == configuration.naturalGradientSettings.maxKL)
         }
         let cartPole = TrainingConfiguration.zooDefaults(for: "CartPole-v1")
         #expect(cartPole.environmentCopies == 2 && cartPole.stepsPerCopy == 512 && cartPole.criticEpochs == 20)

@@ -27,7 +27,7 @@ import Testing
         let mean = returns.reduce(0, +) / Double(returns.count)
         #expect((first?.meanEpisodeReturn ?? 100) < 40)
         #expect(mean >= 150, "evaluation returns \(returns)")
-        #expect(worstKL <= configuration.maxKL)
+        #expect(worstKL <= configuration.naturalGradientSettings.maxKL)
     }
 
     /// `predict` gives the deterministic action of the trained policy.

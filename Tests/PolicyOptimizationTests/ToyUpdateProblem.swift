@@ -13,16 +13,15 @@ struct ToyUpdateProblem {
     let advantages: [Double]
     let rows: Int
 
-    init(head: PolicyHead, rows: Int = 96, seed: UInt64 = 11) {
+    init(distribution: any PolicyDistribution, rows: Int = 96, seed: UInt64 = 11) {
         var stream = RandomStream(seed: seed)
         let observationWidth = 3
-        policy = Policy(observationWidth: observationWidth, hiddenWidths: [8], activation: .tanh, head: head)
+        policy = Policy(observationWidth: observationWidth, hiddenWidths: [8], activation: .tanh, distribution: distribution)
         parameters = policy.initialParameters(logStdInit: -0.3, stream: &stream)
         observations = (0..<(rows * observationWidth)).map { _ in Float(stream.nextNormal()) }
-        let workspace = MLPWorkspace(network: policy.network, capacity: rows)
         actions = policy.act(
             parameters: parameters, observations: observations, rows: rows, deterministic: false, stream: &stream,
-            workspace: workspace
+            evaluator: policy.makeActingEvaluator(rows: rows)
         ).actions
         advantages = (0..<rows).map { _ in stream.nextNormal() }
         self.rows = rows
@@ -36,23 +35,19 @@ struct ToyUpdateProblem {
     }
 
     /// The input an update rule sees at θ_old.
-    func input(_ configuration: TrainingConfiguration) -> PolicyUpdateInput {
+    func input() -> PolicyUpdateInput {
         let batch = batch()
         return PolicyUpdateInput(
             policy: policy, batch: batch, oldLogProbabilities: batch.logProbabilities(),
-            oldDistribution: batch.distributionParameters, advantages: advantages, configuration: configuration,
-            threads: 1)
+            oldDistribution: batch.distributions, advantages: advantages, threads: 1)
     }
 
-    /// Runs `rule` once from θ_old with a fresh Adam; returns θ_new, the metrics and the optimiser.
-    func step(_ rule: some PolicyUpdateRule, _ configuration: TrainingConfiguration)
-        -> (parameters: [Float], metrics: PolicyUpdateMetrics, optimizer: Adam)
-    {
+    /// Runs a fresh `rule` once from θ_old; returns θ_new, the metrics and the rule after the step.
+    func step<Rule: PolicyUpdateRule>(_ rule: Rule) -> (parameters: [Float], metrics: PolicyUpdateMetrics, rule: Rule) {
         var rule = rule
         var theta = parameters
-        var optimizer = Adam(parameterCount: parameters.count, learningRate: 1)
         var stream = RandomStream(seed: 5)
-        let metrics = rule.update(input(configuration), parameters: &theta, optimizer: &optimizer, stream: &stream)
-        return (theta, metrics, optimizer)
+        let metrics = rule.update(input(), parameters: &theta, stream: &stream)
+        return (theta, metrics, rule)
     }
 }

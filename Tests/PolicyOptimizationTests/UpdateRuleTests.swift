@@ -8,14 +8,15 @@ import _TestSupport
 
 @Suite("Update rules on toy batches")
 struct UpdateRuleTests {
-    @Test(arguments: [PolicyHead.categorical(actionCount: 3), .diagonalGaussian(dimension: 2)])
-    func euclideanStepHasHalfSquaredNormDeltaAlongTheGradient(head: PolicyHead) {
-        let problem = ToyUpdateProblem(head: head)
+    @Test(arguments: [CategoricalDistribution(actionCount: 3), DiagonalGaussianDistribution(dimension: 2)] as [any PolicyDistribution])
+    func euclideanStepHasHalfSquaredNormDeltaAlongTheGradient(distribution: any PolicyDistribution) {
+        let problem = ToyUpdateProblem(distribution: distribution)
         var configuration = TrainingConfiguration()
         configuration.euclideanDelta = 0.003
         let gradient = problem.batch().gradient(
             logProbabilityWeights: problem.advantages.map { $0 / Double(problem.rows) })
-        let result = problem.step(VanillaPolicyGradientUpdate(step: .euclideanTrustRegion), configuration)
+        let result = problem.step(
+            VanillaPolicyGradientUpdate(step: .euclideanTrustRegion, settings: configuration.vanillaPolicyGradientSettings))
         var step = result.parameters
         VectorOperations.axpy(-1, problem.parameters, &step)
         let halfSquaredNorm = 0.5 * VectorOperations.dot(step, step)
@@ -24,30 +25,32 @@ struct UpdateRuleTests {
         let cosine = VectorOperations.dot(step, gradient) / (VectorOperations.norm(step) * VectorOperations.norm(gradient))
         #expect(cosine > 1 - 1e-5)
         #expect(result.metrics.surrogateImprovement > 0, "a small step along g improves the surrogate")
-        #expect(result.optimizer.step == 0, "the Euclidean form does not touch Adam")
+        #expect(result.rule.optimizer == nil, "the Euclidean form does not touch Adam")
     }
 
     @Test func adamFormTakesOneAdamStepOfSizeLearningRateUpTheGradient() {
-        let problem = ToyUpdateProblem(head: .categorical(actionCount: 3))
+        let problem = ToyUpdateProblem(distribution: CategoricalDistribution(actionCount: 3))
         var configuration = TrainingConfiguration()
         configuration.policyLearningRate = 1e-3
         let gradient = problem.batch().gradient(
             logProbabilityWeights: problem.advantages.map { $0 / Double(problem.rows) })
-        let result = problem.step(VanillaPolicyGradientUpdate(step: .adam), configuration)
-        #expect(result.optimizer.step == 1 && result.metrics.optimizerSteps == 1)
-        #expect(result.optimizer.learningRate == 1e-3, "pi_lr overrides learning_rate")
-        // Adam's first step is lr · g/(|g| + ε) per coordinate: a step of lr along sign(g).
+        let result = problem.step(VanillaPolicyGradientUpdate(step: .adam, settings: configuration.vanillaPolicyGradientSettings))
+        #expect(result.rule.optimizer?.step == 1 && result.metrics.optimizerSteps == 1)
+        #expect(result.rule.optimizer?.learningRate == 1e-3, "pi_lr overrides learning_rate")
+        // Adam's first step is lr · g/(|g| + ε) per coordinate (the rule's ε is SB3's 1e-5): nearly a
+        // step of lr along sign(g).
         var checked = 0
         for index in gradient.indices where abs(gradient[index]) > 1e-4 {
             let moved = result.parameters[index] - problem.parameters[index]
-            #expect(abs(abs(moved) - 1e-3) < 1e-5 && (moved > 0) == (gradient[index] > 0), "coordinate \(index)")
+            let expected = 1e-3 * abs(gradient[index]) / (abs(gradient[index]) + 1e-5)
+            #expect(abs(abs(moved) - expected) < 1e-6 && (moved > 0) == (gradient[index] > 0), "coordinate \(index)")
             checked += 1
         }
         #expect(checked > problem.parameters.count / 2)
     }
 
     @Test func clippedObjectiveZeroesClippedRowsAndMatchesTheSurrogateInside() {
-        let problem = ToyUpdateProblem(head: .diagonalGaussian(dimension: 2), rows: 48)
+        let problem = ToyUpdateProblem(distribution: DiagonalGaussianDistribution(dimension: 2), rows: 48)
         let old = problem.batch()
         let oldLogProbabilities = old.logProbabilities()
         var stream = RandomStream(seed: 3)
@@ -102,28 +105,28 @@ struct UpdateRuleTests {
     }
 
     @Test func ppoRunsEveryMinibatchOfEveryEpochWithoutTargetKL() {
-        let problem = ToyUpdateProblem(head: .categorical(actionCount: 3))
+        let problem = ToyUpdateProblem(distribution: CategoricalDistribution(actionCount: 3))
         var configuration = TrainingConfiguration.zooDefaults(for: "none", algorithm: .ppo)
         configuration.batchSize = 40  // 96 rows: minibatches of 40, 40 and 16
         configuration.epochs = 3
-        let result = problem.step(ProximalPolicyUpdate(), configuration)
-        #expect(result.metrics.optimizerSteps == 9 && result.optimizer.step == 9)
+        let result = problem.step(ProximalPolicyUpdate(settings: configuration.proximalPolicySettings))
+        #expect(result.metrics.optimizerSteps == 9 && result.rule.optimizer?.step == 9)
         #expect(result.metrics.surrogateImprovement > 0)
         #expect(result.metrics.klDivergence > 0 && result.metrics.approximateKL > 0)
         #expect((0...1).contains(result.metrics.clipFraction))
     }
 
     @Test func ppoStopsEarlyWhenApproximateKLPassesOneAndAHalfTargets() {
-        let problem = ToyUpdateProblem(head: .categorical(actionCount: 3))
+        let problem = ToyUpdateProblem(distribution: CategoricalDistribution(actionCount: 3))
         var configuration = TrainingConfiguration.zooDefaults(for: "none", algorithm: .ppo)
         configuration.batchSize = 32
         configuration.learningRate = 1e-2
         // At θ_old approx_kl is 0, so the first minibatch steps; after it the KL exceeds 1.5e-6.
         configuration.targetKL = 1e-6
-        let stopped = problem.step(ProximalPolicyUpdate(), configuration)
+        let stopped = problem.step(ProximalPolicyUpdate(settings: configuration.proximalPolicySettings))
         #expect(stopped.metrics.optimizerSteps == 1)
         #expect(stopped.metrics.approximateKL > 0, "the mean includes the stopping minibatch")
         configuration.targetKL = 10
-        #expect(problem.step(ProximalPolicyUpdate(), configuration).metrics.optimizerSteps == 30)
+        #expect(problem.step(ProximalPolicyUpdate(settings: configuration.proximalPolicySettings)).metrics.optimizerSteps == 30)
     }
 }

@@ -3,6 +3,7 @@ import Environments
 import Policies
 import Testing
 @testable import PolicyOptimization
+@testable import Rollouts
 
 @Suite struct VineTests {
     /// The self-normalised estimator's weights are its gradient in log π: central differences of
@@ -46,9 +47,12 @@ import Testing
         var samples: [VineSample] = []
         for threads in [1, 2] {
             let trainer = try vineTrainer("CartPole-v1", threads: threads)
-            var rolloutSet: VineRolloutSet? = trainer.chooseRolloutSet()
-            let trunk = try trainer.collectRollout(recording: &rolloutSet)
-            samples.append(try trainer.runBranches(try #require(rolloutSet), trunk: trunk))
+            let sampler = VineSampler(settings: trainer.configuration.vine, seed: trainer.seed)
+            var rolloutSet: VineRolloutSet? = sampler.rolloutSet(iteration: 0, batchRows: trainer.configuration.batchRows)
+            let trunk = try trainer.collect(recording: &rolloutSet)
+            samples.append(try sampler.branches(
+                try #require(rolloutSet), trunk: trunk, environment: trainer.environment, models: trainer.actingModels,
+                discount: trainer.configuration.discount, iteration: 0, threads: threads))
         }
         #expect(samples[0].values == samples[1].values && samples[0].actions == samples[1].actions)
         let sample = samples[0]
@@ -62,22 +66,26 @@ import Testing
     /// same Q̂ (same snapshot, same policy stream), on a stochastic continuous-action environment.
     @Test func commonRandomNumbersMakeIdenticalBranchesAgree() throws {
         let trainer = try vineTrainer("Pendulum-v1")
-        var rolloutSet: VineRolloutSet? = trainer.chooseRolloutSet()
-        let trunk = try trainer.collectRollout(recording: &rolloutSet)
+        let sampler = VineSampler(settings: trainer.configuration.vine, seed: trainer.seed)
+        var rolloutSet: VineRolloutSet? = sampler.rolloutSet(iteration: 0, batchRows: trainer.configuration.batchRows)
+        let trunk = try trainer.collect(recording: &rolloutSet)
         let set = try #require(rolloutSet)
-        let context = BranchContext(trainer: trainer, enumerated: false, actionsPerState: 3)
+        let context = BranchContext(
+            models: trainer.actingModels, environment: try #require(trainer.environment as? any BranchingVectorEnvironment),
+            discount: trainer.configuration.discount, horizon: trainer.configuration.vine.horizon, enumerated: false,
+            actionsPerState: 3, seed: trainer.seed, iteration: 0)
         let environment = try makeEnvironment("Pendulum-v1")
-        let workspace = MLPWorkspace(network: trainer.policy.network, capacity: 1)
+        let workspace = trainer.policy.makeActingEvaluator(rows: 1)
         let observation = Array(trunk.observations[(set.rows[0] * 3)..<((set.rows[0] + 1) * 3)])
         let first = try context.branches(
-            from: set.snapshots[0], observation: observation, state: 0, environment: environment, workspace: workspace)
+            from: set.snapshots[0], observation: observation, state: 0, environment: environment, evaluator: workspace)
         let again = try context.branches(
-            from: set.snapshots[0], observation: observation, state: 0, environment: environment, workspace: workspace)
+            from: set.snapshots[0], observation: observation, state: 0, environment: environment, evaluator: workspace)
         #expect(first.values == again.values)
         #expect(Set(first.values).count == 3, "different first actions give different Q̂")
         // The same state with a different state key draws other later actions, so other Q̂.
         let otherStream = try context.branches(
-            from: set.snapshots[0], observation: observation, state: 1, environment: environment, workspace: workspace)
+            from: set.snapshots[0], observation: observation, state: 1, environment: environment, evaluator: workspace)
         #expect(otherStream.values != first.values)
     }
 
@@ -87,10 +95,8 @@ import Testing
         let trainer = try vineTrainer("Pendulum-v1")
         for _ in 0..<3 {
             let metrics = try trainer.runIteration()
-            if metrics.update.lineSearchSucceeded { #expect(metrics.update.klDivergence <= trainer.configuration.maxKL) }
+            if metrics.update.lineSearchSucceeded { #expect(metrics.update.klDivergence <= trainer.configuration.naturalGradientSettings.maxKL) }
             #expect(metrics.simulatedTimesteps > metrics.totalTimesteps)
         }
     }
 }
-
-import NeuralNetworks

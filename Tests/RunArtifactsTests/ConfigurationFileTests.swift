@@ -32,7 +32,7 @@ import Testing
         #expect(cartPole.stepsPerCopy == 512 && cartPole.damping == 1e-3 && cartPole.suggestedTimesteps == 100_000)
         let (hopper, warnings) = try ConfigurationFile.parse(
             Self.zoo, path: "trpo.yml", environmentID: "Hopper-v4", over: TrainingConfiguration())
-        #expect(hopper.conjugateGradientIterations == 25 && hopper.maxKL == 0.04)
+        #expect(hopper.conjugateGradientIterations == 25 && hopper.naturalGradientSettings.maxKL == 0.04)
         #expect(hopper.normalizeObservations && hopper.normalizeRewards && hopper.logStdInit == -2)
         #expect(hopper.policyHiddenWidths == [256, 256])
         #expect(warnings.contains { $0.contains("use_sde") })
@@ -64,7 +64,7 @@ import Testing
     @Test func overridesParseYAMLScalars() throws {
         var configuration = TrainingConfiguration()
         _ = try ConfigurationFile.applyOverrides(["target_kl=0.05", "net_arch=[32, 32]", "normalize=true"], to: &configuration)
-        #expect(configuration.maxKL == 0.05 && configuration.policyHiddenWidths == [32, 32])
+        #expect(configuration.naturalGradientSettings.maxKL == 0.05 && configuration.policyHiddenWidths == [32, 32])
         #expect(configuration.normalizeObservations)
         #expect(throws: ConfigurationError.self) { _ = try ConfigurationFile.applyOverrides(["bogus=1"], to: &configuration) }
         #expect(throws: ConfigurationError.self) { _ = try ConfigurationFile.applyOverrides(["gamma"], to: &configuration) }
