@@ -29,7 +29,8 @@ let package = Package(
             name: "TrustRegion",
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments",
+                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments",
+                "TrustRegion",
             ]
         ),
         .executable(name: "trpo", targets: ["trpo"]),
@@ -77,11 +78,24 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: strictSettings),
+        // The RL Zoo's keys, tables and Python literals over the typed settings, and the one-line agents.
+        .target(
+            name: "TrainingSettings",
+            dependencies: ["DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts", "PolicyOptimization"],
+            swiftSettings: strictSettings),
         .target(
             name: "RunArtifacts",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts", "PolicyOptimization",
-                .product(name: "Yams", package: "Yams"),
+                "TrainingSettings", .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
+        // `import TrustRegion`: every library module at once.
+        .target(
+            name: "TrustRegion",
+            dependencies: [
+                "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts", "PolicyOptimization",
+                "TrainingSettings", "RunArtifacts",
             ],
             swiftSettings: strictSettings),
         // Exact finite-MDP theory (Schulman et al. 2015, §2–§4): a side branch above DenseLinearAlgebra.
@@ -90,7 +104,7 @@ let package = Package(
             name: "trpo",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts", "FiniteMDPs",
+                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs",
                 .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -109,7 +123,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
-        .testTarget(name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "Rollouts", "_TestSupport"]),
+        .testTarget(
+            name: "PolicyOptimizationTests", dependencies: ["PolicyOptimization", "TrainingSettings", "Rollouts", "_TestSupport"]),
         .testTarget(
             name: "RunArtifactsTests", dependencies: ["RunArtifacts", "_TestSupport"],
             exclude: ["Fixtures/make_safetensors_fixture.py"], resources: [.copy("Fixtures/python_reference.safetensors")]),

@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import NeuralNetworks
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 
 @Suite("Algorithms, keys and zoo tables")
 struct AlgorithmConfigurationTests {

@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import Environments
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 
 @Suite("Every algorithm learns CartPole-v1 on a small budget")
 struct AlgorithmLearningTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 
 @Suite struct ConfigurationTests {
     @Test func zooKeysSetTypedFields() throws {

@@ -3,6 +3,7 @@ import Environments
 import Policies
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 
 /// A rule written outside the library: the step along the gradient itself (not F⁻¹g) scaled to
 /// the trust region's size in the Fisher metric, Δθ = √(2δ/gᵀFg)·g, halved until the mean KL is

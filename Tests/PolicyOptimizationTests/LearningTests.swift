@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import Environments
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 
 /// Short learning runs on a fixed seed, small enough for the unit suite (the 100k-step acceptance
 /// runs are in Benchmarks/).

@@ -5,6 +5,7 @@ import Policies
 import Testing
 import _TestSupport
 @testable import PolicyOptimization
+import TrainingSettings
 
 @Suite("Update rules on toy batches")
 struct UpdateRuleTests {

@@ -3,6 +3,7 @@ import Environments
 import Policies
 import Testing
 @testable import PolicyOptimization
+import TrainingSettings
 @testable import Rollouts
 
 @Suite struct VineTests {

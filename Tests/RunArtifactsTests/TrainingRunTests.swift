@@ -1,5 +1,6 @@
 import Foundation
 import PolicyOptimization
+import TrainingSettings
 import Testing
 @testable import RunArtifacts
 

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyOptimization
+import TrainingSettings
 import Yams
 
 /// Settings files in the RL Zoo's format: a YAML (or JSON) mapping from environment ids to

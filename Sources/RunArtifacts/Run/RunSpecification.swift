@@ -1,5 +1,6 @@
 import Foundation
 import PolicyOptimization
+import TrainingSettings
 
 /// What defines a run: the environment, the seed, the budget and every setting — `config.json`.
 public struct RunSpecification: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyOptimization
+import TrainingSettings
 
 /// A training run in a directory: `config.json`, `progress.csv`, `checkpoint.safetensors` (every
 /// few iterations and at the end, written atomically) and `policy.safetensors` at the end.

@@ -56,7 +56,7 @@ theta.withUnsafeBufferPointer { t in
     }
 }
 
-let policy = Policy(observationWidth: 11, hiddenWidths: [64, 64], head: .diagonalGaussian(dimension: 3))
+let policy = Policy(observationWidth: 11, hiddenWidths: [64, 64], distribution: DiagonalGaussianDistribution(dimension: 3))
 let policyTheta = policy.initialParameters(stream: &stream)
 let actions = (0..<(rows * 3)).map { _ in Float(stream.nextNormal()) }
 let vector = (0..<policy.parameterCount).map { _ in Float(stream.nextNormal()) }

@@ -1,3 +1,5 @@
+import PolicyOptimization
+
 /// The defaults and tables of the first-order rules: PPO from the RL Zoo, VPG from Spinning Up.
 extension ZooHyperparameters {
     /// The settings every environment starts from for `algorithm`, before its table entry.

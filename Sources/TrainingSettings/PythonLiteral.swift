@@ -1,3 +1,5 @@
+import PolicyOptimization
+
 /// A parser for the Python literals the RL Zoo writes inside YAML strings, such as
 /// `"dict(net_arch=dict(pi=[64, 64], vf=[64, 64]), activation_fn=nn.ReLU, log_std_init=-2)"` or
 /// `"{'norm_obs': True, 'norm_reward': False}"`.

@@ -1,3 +1,4 @@
+import PolicyOptimization
 import Rollouts
 
 extension TrainingConfiguration {

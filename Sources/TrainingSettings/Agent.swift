@@ -1,3 +1,4 @@
+import PolicyOptimization
 import DenseLinearAlgebra
 import Environments
 import NeuralNetworks

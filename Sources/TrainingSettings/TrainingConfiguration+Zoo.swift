@@ -1,3 +1,5 @@
+import PolicyOptimization
+
 /// Per-environment defaults from the RL Baselines3 Zoo's hyperparameter files.
 extension TrainingConfiguration {
     /// The zoo's settings of `algorithm` for `environmentID` over the algorithm's defaults (SB3's for

@@ -1,3 +1,5 @@
+import PolicyOptimization
+
 /// PPO-clip (Schulman et al. 2017) on a registered environment: `try PPO(environment: "CartPole-v1")`.
 public final class PPO: Agent {
     /// A PPO agent; settings default to the RL Zoo's `ppo.yml` for the environment over SB3's PPO defaults.

@@ -1,3 +1,5 @@
+import PolicyOptimization
+
 /// A setting's value as written in YAML, JSON or `--set key=value`, before it is typed.
 public indirect enum ConfigurationValue: Sendable, Hashable {
     case bool(Bool)
@@ -17,35 +19,6 @@ public indirect enum ConfigurationValue: Sendable, Hashable {
         case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
         case .mapping(let pairs):
             return "{" + pairs.keys.sorted().map { "\($0): \(pairs[$0]?.description ?? "")" }.joined(separator: ", ") + "}"
-        }
-    }
-}
-
-/// A configuration that cannot be used: the message names the key and says why.
-public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unknownKey(String, known: [String])
-    case invalidValue(key: String, value: String, expected: String)
-    case unsupported(String)
-
-    public var description: String {
-        switch self {
-        case .unknownKey(let key, let known):
-            return "unknown configuration key '\(key)'; known keys: \(known.joined(separator: ", "))"
-        case .invalidValue(let key, let value, let expected):
-            return "invalid value \(value) for '\(key)': expected \(expected)"
-        case .unsupported(let message):
-            return message
-        }
-    }
-}
-
-/// A failure during training that is not the configuration's fault.
-public enum TrainingError: Error, Sendable, Hashable, CustomStringConvertible {
-    case environmentContract(String)
-
-    public var description: String {
-        switch self {
-        case .environmentContract(let message): return "environment broke its contract: \(message)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import PolicyOptimization
 import NeuralNetworks
 
 /// One configuration key: its zoo name, how a value is applied, and how the current one is read.
