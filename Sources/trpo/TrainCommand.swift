@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyOptimization
+import Rollouts
 import RunArtifacts
 
 /// `trpo train`: trains a policy on a registered environment into a run directory.
