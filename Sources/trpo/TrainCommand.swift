@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyOptimization
+import Rollouts
 import RunArtifacts
 
 /// `trpo train`: trains a policy on a registered environment into a run directory.
@@ -39,6 +40,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("algo"), help: "trpo (default), npg, vpg, vpg-euclidean or ppo.")
     var algorithm: String?
 
+    @Option(help: "single_path (default) or vine (Schulman et al. 2015, §5); the same as --set sampler=NAME.")
+    var sampler: String?
+
     @Option(help: "Threads for environment stepping and batched passes (results do not depend on it).")
     var threads: Int = 1
 
@@ -49,8 +53,22 @@ struct TrainCommand: ParsableCommand {
         if resume == nil {
             guard env != nil else { throw ValidationError("give --env ID (or --resume DIR)") }
             guard runDir != nil else { throw ValidationError("give --run-dir DIR (or --resume DIR)") }
-        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil {
+        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil
+            || sampler != nil
+        {
             throw ValidationError("--resume takes its settings from the run directory; give no other settings")
+        }
+        if let sampler {
+            let names = Sampler.allCases.map(\.rawValue)
+            guard names.contains(sampler.lowercased()) else {
+                throw ValidationError("--sampler must be one of \(names.joined(separator: ", ")), got '\(sampler)'")
+            }
+            // Both spellings of one setting, disagreeing: refuse rather than pick one silently.
+            if let other = overrides.last(where: { $0.hasPrefix("sampler=") }),
+                other.dropFirst("sampler=".count).lowercased() != sampler.lowercased()
+            {
+                throw ValidationError("--sampler \(sampler) contradicts --set \(other)")
+            }
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let timesteps, timesteps <= 0 { throw ValidationError("--timesteps must be positive") }
@@ -80,9 +98,12 @@ struct TrainCommand: ParsableCommand {
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let (configuration, warnings) = try ConfigurationFile.resolve(
-            environmentID: id, algorithm: chosen, file: config, overrides: overrides)
+            environmentID: id, algorithm: chosen, file: config, overrides: samplerOverride + overrides)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
         return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
     }
+
+    /// `--sampler NAME` as the override `sampler=NAME`, so the flag and `--set` are one setting.
+    var samplerOverride: [String] { sampler.map { ["sampler=\($0.lowercased())"] } ?? [] }
 }

@@ -1,11 +1,29 @@
 import Environments
 import Testing
+import _TestSupport
 
 @Suite("Environment checker")
 struct CheckerTests {
+    /// Each built-in environment has no problem, and the check is not vacuous: it stepped the
+    /// environment at least 300 times over several resets, took and restored snapshots, and it
+    /// reports the same environment as not reproducible once its reset drops the seed.
     @Test(arguments: [CartPole.id, Pendulum.id, Acrobot.id, MountainCar.id, MountainCarContinuous.id])
     func builtInEnvironmentsPass(id: String) throws {
-        try checkEnvironment(makeEnvironment(id), seed: 3, steps: 300)
+        let environment = CountingEnvironment(try makeEnvironment(id))
+        let problems = environmentProblems(environment, seed: 3, steps: 300)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(environment.steps >= 300 && environment.resets >= 2, "\(environment.steps) steps, \(environment.resets) resets")
+        #expect(environment.snapshots >= 1 && environment.restores >= 1)
+        let careless = CountingEnvironment(try makeEnvironment(id))
+        careless.dropsSeeds = true
+        #expect(environmentProblems(careless, seed: 3, steps: 300).map(\.kind).contains(.notReproducible))
+    }
+
+    /// The test targets' toy environments honour the contract too (with and without time limits).
+    @Test(arguments: [ToyEnvironments.banditID, ToyEnvironments.targetID, ToyEnvironments.cycleID])
+    func toyEnvironmentsPass(id: String) throws {
+        let problems = environmentProblems(try ToyEnvironments.registry().make(id), seed: 3, steps: 100)
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func aWellBehavedUserEnvironmentPasses() {

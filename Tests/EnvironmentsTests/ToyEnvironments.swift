@@ -66,3 +66,35 @@ final class FaultyEnvironment: Environment {
         counter = snapshot.integers[4]
     }
 }
+
+/// Passes everything through to `wrapped` and counts the calls; with `dropsSeeds`, resets unseeded.
+final class CountingEnvironment: Environment {
+    let wrapped: any Environment
+    var dropsSeeds = false
+    private(set) var resets = 0, steps = 0, snapshots = 0, restores = 0
+
+    init(_ wrapped: any Environment) { self.wrapped = wrapped }
+
+    var observationSpace: Space { wrapped.observationSpace }
+    var actionSpace: Space { wrapped.actionSpace }
+
+    func reset(seed: UInt64?) throws -> [Float] {
+        resets += 1
+        return try wrapped.reset(seed: dropsSeeds ? nil : seed)
+    }
+
+    func step(_ action: Action) throws -> StepResult {
+        steps += 1
+        return try wrapped.step(action)
+    }
+
+    func snapshot() -> EnvironmentSnapshot {
+        snapshots += 1
+        return wrapped.snapshot()
+    }
+
+    func restore(_ snapshot: EnvironmentSnapshot) throws {
+        restores += 1
+        try wrapped.restore(snapshot)
+    }
+}

@@ -53,19 +53,8 @@ import _TestSupport
         func objective(_ t: [Double], _ x: [Double]) -> Double {
             zip(ReferenceMLP.forward(network, t, x, rows: rows), u).reduce(0) { $0 + $1.0 * $1.1 }
         }
-        let h = 1e-6
-        let numeric = (0..<theta.count).map { i -> Double in
-            var plus = thetaD, minus = thetaD
-            plus[i] += h
-            minus[i] -= h
-            return (objective(plus, inputD) - objective(minus, inputD)) / (2 * h)
-        }
-        let numericInput = (0..<input.count).map { i -> Double in
-            var plus = inputD, minus = inputD
-            plus[i] += h
-            minus[i] -= h
-            return (objective(thetaD, plus) - objective(thetaD, minus)) / (2 * h)
-        }
+        let numeric = centralDifferenceGradient(of: { objective($0, inputD) }, at: thetaD, step: 1e-6)
+        let numericInput = centralDifferenceGradient(of: { objective(thetaD, $0) }, at: inputD, step: 1e-6)
         #expect(relativeError(gradient, numeric) < 1e-4)
         #expect(relativeError(inputGradient, numericInput) < 1e-4)
     }

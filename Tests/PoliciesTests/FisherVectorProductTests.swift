@@ -18,18 +18,15 @@ import _TestSupport
     @Test(arguments: TestDistribution.all) func divergenceGradientVanishesAtOld(kind: TestDistribution) {
         let problem = PolicyProblem(kind, seed: 2)
         let old = problem.theta.map(Double.init)
-        let h = 1e-5
-        for index in old.indices {
-            var plus = old, minus = old
-            plus[index] += h
-            minus[index] -= h
-            let slope = (problem.meanDivergence(old: old, new: plus) - problem.meanDivergence(old: old, new: minus)) / (2 * h)
-            #expect(abs(slope) < 1e-9)
+        let slopes = centralDifferenceGradient(of: { problem.meanDivergence(old: old, new: $0) }, at: old, step: 1e-5)
+        for (index, slope) in slopes.enumerated() {
+            #expect(abs(slope) < 1e-9, "coordinate \(index)")
         }
     }
 
     /// Jᵀ M J v equals the finite-difference Hessian of the mean KL applied to v (relative error
-    /// ≤ 1e-3); Hv by central second differences of D̄_KL(θ_old, θ_old + h eᵢ + h v) in Double.
+    /// ≤ 1e-3); Hv by central second differences of D̄_KL(θ_old, θ_old ± h eᵢ ± h v) in Double: the
+    /// gradient in θ of the directional derivative along v, both by central differences.
     @Test(arguments: TestDistribution.all) func fisherProductMatchesKLHessian(kind: TestDistribution) {
         let problem = PolicyProblem(kind, seed: 3)
         var stream = RandomStream(seed: 33)
@@ -39,15 +36,12 @@ import _TestSupport
         let product = batch.fisherVectorProduct(v, damping: 0)
         let old = problem.theta.map(Double.init)
         let h = 1e-4
-        func kl(_ a: Double, _ i: Int, _ b: Double) -> Double {
-            var t = old
-            t[i] += a
-            for j in t.indices { t[j] += b * Double(v[j]) }
-            return problem.meanDivergence(old: old, new: t)
+        func directionalDerivative(at theta: [Double]) -> Double {
+            centralDifferenceGradient(
+                of: { s in problem.meanDivergence(old: old, new: zip(theta, v).map { $0 + s[0] * Double($1) }) },
+                at: [0.0], step: h)[0]
         }
-        let numeric = old.indices.map { i in
-            (kl(h, i, h) - kl(h, i, -h) - kl(-h, i, h) + kl(-h, i, -h)) / (4 * h * h)
-        }
+        let numeric = centralDifferenceGradient(of: directionalDerivative(at:), at: old, step: h)
         #expect(relativeError(product, numeric) < 1e-3)
     }
 

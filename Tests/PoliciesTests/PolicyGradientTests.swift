@@ -14,15 +14,8 @@ import _TestSupport
         let batch = problem.batch(blockSize: 3)
         batch.evaluate(at: problem.theta)
         let gradient = batch.gradient(logProbabilityWeights: weights, entropyWeight: 0.3)
-        let theta = problem.theta.map(Double.init)
-        let h = 1e-6
-        let numeric = theta.indices.map { i -> Double in
-            var plus = theta, minus = theta
-            plus[i] += h
-            minus[i] -= h
-            return (problem.weightedLogLikelihood(plus, weights: weights, entropyWeight: 0.3)
-                - problem.weightedLogLikelihood(minus, weights: weights, entropyWeight: 0.3)) / (2 * h)
-        }
+        let numeric = centralDifferenceGradient(
+            of: { problem.weightedLogLikelihood($0, weights: weights, entropyWeight: 0.3) }, at: problem.theta, step: 1e-6)
         #expect(relativeError(gradient, numeric) < 1e-4)
     }
 
