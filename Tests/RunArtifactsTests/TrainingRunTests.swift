@@ -10,8 +10,10 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("trustregion-\(name)-\(UUID().uuidString)")
     }
 
-    func specification(timesteps: Int = 2048, environment: String = "CartPole-v1") -> RunSpecification {
-        var configuration = TrainingConfiguration.zooDefaults(for: environment)
+    func specification(timesteps: Int = 2048, environment: String = "CartPole-v1", algorithm: Algorithm = .trpo)
+        -> RunSpecification
+    {
+        var configuration = TrainingConfiguration.zooDefaults(for: environment, algorithm: algorithm)
         // Small networks and few critic epochs keep debug-build tests quick.
         configuration.stepsPerCopy = 128
         configuration.checkpointInterval = 2
@@ -32,11 +34,16 @@ import Testing
 
     /// A run interrupted after iteration 5 (its last checkpoint is at 4) and resumed writes the same
     /// rows, checkpoint and policy as an uninterrupted run; `--threads 2` changes nothing either.
-    @Test(arguments: [("CartPole-v1", false), ("Pendulum-v1", false), ("Acrobot-v1", false), ("CartPole-v1", true)])
-    func resumedAndThreadedRunsAreIdentical(environment: String, vine: Bool) throws {
+    /// PPO's case checks that the rule's own state (its Adam) goes through the checkpoint.
+    @Test(arguments: [
+        ("CartPole-v1", false, Algorithm.trpo), ("Pendulum-v1", false, .trpo), ("Acrobot-v1", false, .trpo),
+        ("CartPole-v1", true, .trpo), ("Pendulum-v1", false, .ppo),
+    ])
+    func resumedAndThreadedRunsAreIdentical(environment: String, vine: Bool, algorithm: Algorithm) throws {
         let whole = temporaryDirectory("whole"), resumed = temporaryDirectory("resumed"), threaded = temporaryDirectory("threaded")
         defer { for url in [whole, resumed, threaded] { try? FileManager.default.removeItem(at: url) } }
-        var spec = specification(environment: environment)
+        var spec = specification(environment: environment, algorithm: algorithm)
+        if algorithm == .ppo { spec.configuration.environmentCopies = 2 }  // 8 iterations of 256 steps
         if vine {
             spec.configuration.sampler = .vine
             spec.configuration.vine.states = 16
