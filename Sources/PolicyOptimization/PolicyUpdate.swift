@@ -82,6 +82,14 @@ public struct UpdateRuleState: Sendable, Hashable {
 
     /// Whether the rule carries nothing.
     public var isEmpty: Bool { floats.isEmpty && integers.isEmpty }
+
+    /// The state of a rule whose only state is one (possibly not yet created) Adam, under "adam".
+    public init(optimizer: Adam?) {
+        optimizer?.encode(into: &self, name: "adam")
+    }
+
+    /// The Adam of `init(optimizer:)`, or nil if none was saved.
+    public func optimizer() throws -> Adam? { try Adam(decoding: self, name: "adam") }
 }
 
 extension Adam {

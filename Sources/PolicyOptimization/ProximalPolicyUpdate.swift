@@ -35,15 +35,9 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         self.settings = settings
     }
 
-    public var state: UpdateRuleState {
-        var state = UpdateRuleState()
-        optimizer?.encode(into: &state, name: "adam")
-        return state
-    }
+    public var state: UpdateRuleState { UpdateRuleState(optimizer: optimizer) }
 
-    public mutating func restore(_ state: UpdateRuleState) throws {
-        optimizer = try Adam(decoding: state, name: "adam")
-    }
+    public mutating func restore(_ state: UpdateRuleState) throws { optimizer = try state.optimizer() }
 
     /// Runs the epochs of minibatch Adam steps on −(L^CLIP + c·H) from θ_old, with the early stop.
     public mutating func update(

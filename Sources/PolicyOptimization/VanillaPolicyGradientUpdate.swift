@@ -36,15 +36,9 @@ public struct VanillaPolicyGradientUpdate: PolicyUpdateRule {
         self.settings = settings
     }
 
-    public var state: UpdateRuleState {
-        var state = UpdateRuleState()
-        optimizer?.encode(into: &state, name: "adam")
-        return state
-    }
+    public var state: UpdateRuleState { UpdateRuleState(optimizer: optimizer) }
 
-    public mutating func restore(_ state: UpdateRuleState) throws {
-        optimizer = try Adam(decoding: state, name: "adam")
-    }
+    public mutating func restore(_ state: UpdateRuleState) throws { optimizer = try state.optimizer() }
 
     /// Takes one step along g of the rule's form and reports the KL and surrogate change it made.
     public mutating func update(

@@ -87,7 +87,7 @@ public enum PolicyFile {
     /// The network and distribution the metadata describes.
     static func architecture(in metadata: [String: String]) throws -> Policy {
         guard let kind = metadata["network"], let distributionKind = metadata["distribution"] else {
-            throw RunError.malformedFile(path: "", reason: "no network or distribution named")
+            throw ConfigurationError.unsupported("no network or distribution named")
         }
         var attributes: [String: String] = [:]
         for (key, value) in metadata where key.hasPrefix("network.") { attributes[String(key.dropFirst(8))] = value }
@@ -95,7 +95,7 @@ public enum PolicyFile {
         let sizes = (metadata["distribution_sizes"] ?? "").split(separator: ",").map { Int($0) ?? 0 }
         let distribution = try DistributionDescriptor(kind: distributionKind, sizes: sizes).distribution()
         guard network.outputWidth == distribution.outputWidth else {
-            throw RunError.malformedFile(path: "", reason: "the network's output width does not match the distribution")
+            throw ConfigurationError.unsupported("the network's output width does not match the distribution")
         }
         return Policy(network: network, distribution: distribution)
     }
