@@ -26,6 +26,9 @@ public struct IterationMetrics: Sendable, Hashable {
     public var meanAdvantage: Double = 0
     /// σ of a Gaussian policy, averaged over dimensions (NaN for categorical).
     public var policyStandardDeviation: Double = .nan
+    /// Updates of the run so far that kept θ_old (a guard tripped or the line search failed);
+    /// counted over the whole run by the run-directory writer, which also sets the time columns.
+    public var skippedUpdates: Int = 0
 
     public init() {}
 
@@ -38,6 +41,7 @@ public struct IterationMetrics: Sendable, Hashable {
         "train/gradient_norm", "train/step_norm", "train/clip_fraction", "train/approx_kl",
         "train/optimizer_steps",
         "train/entropy", "train/value_loss", "train/explained_variance", "train/std",
+        "train/skipped_updates",
     ]
 
     /// The values of `columns`, in order.
@@ -50,6 +54,7 @@ public struct IterationMetrics: Sendable, Hashable {
             Double(update.conjugateGradientIterations), update.gradientNorm, update.stepNorm, update.clipFraction,
             update.approximateKL, Double(update.optimizerSteps),
             entropy, valueLoss, explainedVariance, policyStandardDeviation,
+            Double(skippedUpdates),
         ]
     }
 }

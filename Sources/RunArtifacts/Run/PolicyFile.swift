@@ -36,9 +36,10 @@ public enum PolicyFile {
         throws -> (snapshot: PolicySnapshot, environmentID: String)
     {
         let metadata = file.metadata
-        guard metadata["format"] == format else {
+        guard try file.requireFormat(format, path: path) else {
             throw RunError.malformedFile(path: path, reason: "not a TrustRegion policy (format \(metadata["format"] ?? "missing"))")
         }
+        try file.requireFinite(path: path)
         guard let id = metadata["env"],
             let widths = metadata["widths"]?.split(separator: ",").compactMap({ Int($0) }), widths.count >= 2,
             widths.allSatisfy({ $0 > 0 }),
