@@ -26,9 +26,12 @@ public struct IterationMetrics: Sendable, Hashable {
     public var meanAdvantage: Double = 0
     /// σ of a Gaussian policy, averaged over dimensions (NaN for categorical).
     public var policyStandardDeviation: Double = .nan
-    /// Updates of the run so far that kept θ_old (a guard tripped or the line search failed);
-    /// counted over the whole run by the run-directory writer, which also sets the time columns.
+    /// Updates of the run so far that were not taken: policy steps that kept θ_old (a guard
+    /// tripped or the line search failed) and critic fits undone for diverging; counted over the
+    /// whole run by the run-directory writer, which also sets the time columns.
     public var skippedUpdates: Int = 0
+    /// Why the critic fit was undone (φ_old kept), if it was.
+    public var criticFitSkipReason: String?
 
     public init() {}
 

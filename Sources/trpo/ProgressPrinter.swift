@@ -45,9 +45,13 @@ struct ProgressPrinter {
     /// A line saying why θ_old was kept, after the row of an iteration whose update was skipped.
     func skipNotice(_ metrics: IterationMetrics) {
         let update = metrics.update
-        guard !update.lineSearchSucceeded else { return }
-        let reason = update.skipReason ?? "no line-search step improved the surrogate within the KL limit"
-        standardError("      iteration \(metrics.iteration): update skipped (θ_old kept): \(reason)")
+        if !update.lineSearchSucceeded {
+            let reason = update.skipReason ?? "no line-search step improved the surrogate within the KL limit"
+            standardError("      iteration \(metrics.iteration): policy update skipped (θ_old kept): \(reason)")
+        }
+        if let reason = metrics.criticFitSkipReason {
+            standardError("      iteration \(metrics.iteration): \(reason)")
+        }
     }
 
     func footer(_ directory: URL) {

@@ -19,6 +19,15 @@ enum StopSignals {
 
     /// Installs the handlers; call once, before training starts.
     static func install() {
+        // Initialise the (lazily created) static before a handler can touch it.
+        _ = received.load(ordering: .sequentiallyConsistent)
+        // A parent may have started us with these signals blocked (a thread of a Dispatch or Swift
+        // concurrency pool spawning the process passes its mask on); threads started later inherit this.
+        var stopSet = sigset_t()
+        sigemptyset(&stopSet)
+        sigaddset(&stopSet, SIGINT)
+        sigaddset(&stopSet, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopSet, nil)
         for number in [SIGINT, SIGTERM] {
             signal(number) { number in
                 // Only async-signal-safe calls here: an atomic exchange, write(2) and _exit(2).

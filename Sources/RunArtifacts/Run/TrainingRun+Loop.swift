@@ -64,6 +64,7 @@ extension TrainingRun {
             metrics.elapsedSeconds = elapsedBeforeStart + sessionSeconds
             metrics.framesPerSecond = Double(trainer.totalTimesteps - stepsAtStart) / max(sessionSeconds, 1e-9)
             if !metrics.update.lineSearchSucceeded { skippedUpdatesBeforeStart += 1 }
+            if metrics.criticFitSkipReason != nil { skippedUpdatesBeforeStart += 1 }
             metrics.skippedUpdates = skippedUpdatesBeforeStart
             try progress.append(row: metrics.values.map { $0 })
             try onIteration(metrics)
