@@ -23,6 +23,9 @@ cd "$root/Fuzz"
 # because gold fails on the sanitizer runtime's symbols.
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --product "$module" >&2
 binary="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)/$module"
+# Swift's own crash backtracer, run under AddressSanitizer, takes minutes and then trips ASan itself;
+# libFuzzer's report names the crash well enough.
+export SWIFT_BACKTRACE=enable=no
 if [ "$seconds" = regressions ]; then
     inputs=("$root/Fuzz/Regressions/$target"/*)
     [ -e "${inputs[0]}" ] || { echo "no regression inputs for $target"; exit 0; }

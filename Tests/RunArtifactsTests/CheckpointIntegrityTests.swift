@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [("trustregion-checkpoint-1", "older"), ("trustregion-checkpoint-3", "newer")])
+    @Test(arguments: [("trustregion-checkpoint-1", "older"), ("trustregion-checkpoint-99", "newer")])
     func otherFormatVersionsAreNamed(format: String, age: String) throws {
         let directory = try finishedRun("format")
         defer { try? FileManager.default.removeItem(at: directory) }

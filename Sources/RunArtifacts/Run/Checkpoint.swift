@@ -14,9 +14,10 @@ import PolicyOptimization
 public enum Checkpoint {
     /// The format version written to `__metadata__["format"]`.
     ///
-    /// Version 2: every floating-point tensor is finite; "no spare normal deviate" is the flag
-    /// `random/*/has_spare_normal` = 0 (version 1 stored NaN).
-    public static let format = "trustregion-checkpoint-2"
+    /// Version 3: every floating-point tensor is finite; "no spare normal deviate" is the flag
+    /// `random/*/has_spare_normal` = 0 (versions 1 and 2 stored NaN). Version 2 is the one in which
+    /// the update rule's state got its own tensors (a change made beside this one).
+    public static let format = "trustregion-checkpoint-3"
 
     /// The safetensors file of a trainer state.
     public static func file(state: TrainerState, specification: RunSpecification) throws
@@ -66,7 +67,7 @@ public enum Checkpoint {
         try file.requireFinite(path: path)
         do {
             let counters = try file.int64s(named: "trainer/counters")
-            guard counters.count == 3, let copyText = file.metadata["environment_copies"], let copies = Int(copyText)
+            guard counters.count == 3, let copyText = file.metadata["environment_copies"], let copies = Int(copyText), copies >= 0
             else { throw RunError.malformedFile(path: path, reason: "counters or copy count missing") }
             let copySnapshots = try (0..<copies).map { index in
                 EnvironmentSnapshot(

@@ -42,9 +42,10 @@ public enum PolicyFile {
         try file.requireFinite(path: path)
         guard let id = metadata["env"],
             let widths = metadata["widths"]?.split(separator: ",").compactMap({ Int($0) }), widths.count >= 2,
-            widths.allSatisfy({ $0 > 0 }),
+            // Bounded, so that counting the parameters cannot overflow (a fuzzed file once did).
+            widths.count <= 64, widths.allSatisfy({ $0 > 0 && $0 <= 1 << 20 }),
             let activation = metadata["activation"].flatMap(Activation.init(rawValue:)),
-            let headSize = metadata["head_size"].flatMap({ Int($0) }), headSize > 0,
+            let headSize = metadata["head_size"].flatMap({ Int($0) }), headSize > 0, headSize <= 1 << 20,
             let clip = metadata["clip_observation"].flatMap({ Double($0) })
         else { throw RunError.malformedFile(path: path, reason: "policy architecture metadata is missing or invalid") }
         let head: PolicyHead
