@@ -130,6 +130,6 @@ let package = Package(
             exclude: ["Fixtures/make_safetensors_fixture.py"], resources: [.copy("Fixtures/python_reference.safetensors")]),
         .testTarget(
             name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
-        .testTarget(name: "trpoTests", dependencies: ["trpo", "_TestSupport"]),
+        .testTarget(name: "trpoTests", dependencies: ["trpo", "RunArtifacts", "_TestSupport"]),
     ]
 )

@@ -65,7 +65,8 @@ extension MLP {
     /// The MLP an architecture describes.
     public init(attributes: [String: String]) throws {
         guard let widths = attributes["widths"]?.split(separator: ",").map({ Int($0) }),
-            widths.count >= 2, widths.allSatisfy({ ($0 ?? 0) > 0 })
+            // Bounded, so that counting the parameters cannot overflow (a fuzzed file once did).
+            (2...64).contains(widths.count), widths.allSatisfy({ (1...(1 << 20)).contains($0 ?? 0) })
         else { throw NetworkArchitectureError.invalidAttribute(kind: "mlp", name: "widths", value: attributes["widths"]) }
         guard let activation = attributes["activation"].flatMap(Activation.init(rawValue:)) else {
             throw NetworkArchitectureError.invalidAttribute(

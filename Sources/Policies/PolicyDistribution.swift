@@ -117,7 +117,9 @@ public struct DistributionDescriptor: Sendable, Hashable, Codable {
         guard let decoder = Self.decoders.withLock({ $0[kind] }) else {
             throw DistributionError.unknownKind(kind)
         }
-        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw DistributionError.invalidSizes(kind, sizes) }
+        guard (1...4096).contains(sizes.count), sizes.allSatisfy({ (1...(1 << 20)).contains($0) }) else {
+            throw DistributionError.invalidSizes(kind, sizes)
+        }
         return try decoder(sizes)
     }
 

@@ -26,6 +26,12 @@ public struct IterationMetrics: Sendable, Hashable {
     public var meanAdvantage: Double = 0
     /// σ of a Gaussian policy, averaged over dimensions (NaN for categorical).
     public var policyStandardDeviation: Double = .nan
+    /// Updates of the run so far that were not taken: policy steps that kept θ_old (a guard
+    /// tripped or the line search failed) and critic fits undone for diverging; counted over the
+    /// whole run by the run-directory writer, which also sets the time columns.
+    public var skippedUpdates: Int = 0
+    /// Why the critic fit was undone (φ_old kept), if it was.
+    public var criticFitSkipReason: String?
 
     public init() {}
 
@@ -38,6 +44,7 @@ public struct IterationMetrics: Sendable, Hashable {
         "train/gradient_norm", "train/step_norm", "train/clip_fraction", "train/approx_kl",
         "train/optimizer_steps",
         "train/entropy", "train/value_loss", "train/explained_variance", "train/std",
+        "train/skipped_updates",
     ]
 
     /// The values of `columns`, in order.
@@ -50,6 +57,7 @@ public struct IterationMetrics: Sendable, Hashable {
             Double(update.conjugateGradientIterations), update.gradientNorm, update.stepNorm, update.clipFraction,
             update.approximateKL, Double(update.optimizerSteps),
             entropy, valueLoss, explainedVariance, policyStandardDeviation,
+            Double(skippedUpdates),
         ]
     }
 }

@@ -25,12 +25,19 @@ extension OnPolicyTrainer {
             extraParameters: input.batch.extraParameters)
         metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
 
+        // A diverged fit (non-finite φ, e.g. from an absurd learning rate) is undone, so NaN never
+        // reaches the advantages of the next iteration or a checkpoint.
+        let (oldValueParameters, oldCriticOptimizer) = (valueParameters, criticOptimizer)
         metrics.valueLoss = CriticFit.fit(
             network: valueNetwork, parameters: &valueParameters, optimizer: &criticOptimizer,
             observations: buffer.observations, returns: returns, epochs: configuration.criticFitEpochs,
             batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm,
             clipping: configuration.clipRangeValue.map { ValueClipping(oldValues: buffer.values, range: $0) },
             threads: threads, reduction: reduction, stream: &updateStream)
+        if !VectorOperations.allFinite(valueParameters) || !VectorOperations.allFinite(criticOptimizer.secondMoment) {
+            (valueParameters, criticOptimizer) = (oldValueParameters, oldCriticOptimizer)
+            metrics.criticFitSkipReason = "critic fit diverged (non-finite parameters, value loss \(metrics.valueLoss)); φ_old kept"
+        }
         return metrics
     }
 

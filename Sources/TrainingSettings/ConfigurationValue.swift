@@ -39,7 +39,8 @@ extension ConfigurationValue {
         switch self {
         case .integer(let value): return value
         case .real(let value) where value.rounded() == value && abs(value) < 1e15: return Int(value)
-        case .string(let text): return Int(text) ?? Double(text).flatMap { $0.rounded() == $0 ? Int($0) : nil }
+        // Int(exactly:): a string such as "1e300" is a whole number too large for Int, not a crash.
+        case .string(let text): return Int(text) ?? Double(text).flatMap { Int(exactly: $0) }
         default: return nil
         }
     }

@@ -24,6 +24,7 @@ struct ProgressPrinter {
 
     func row(_ metrics: IterationMetrics) {
         guard enabled else { return }
+        defer { skipNotice(metrics) }
         let update = metrics.update
         guard showsLineSearch else {
             standardError(String(
@@ -39,6 +40,18 @@ struct ProgressPrinter {
             update.klDivergence, update.surrogateImprovement, update.lineSearchSteps,
             update.lineSearchSucceeded ? "y" : "n", metrics.valueLoss, metrics.explainedVariance,
             metrics.framesPerSecond))
+    }
+
+    /// A line saying why θ_old was kept, after the row of an iteration whose update was skipped.
+    func skipNotice(_ metrics: IterationMetrics) {
+        let update = metrics.update
+        if !update.lineSearchSucceeded {
+            let reason = update.skipReason ?? "no line-search step improved the surrogate within the KL limit"
+            standardError("      iteration \(metrics.iteration): policy update skipped (θ_old kept): \(reason)")
+        }
+        if let reason = metrics.criticFitSkipReason {
+            standardError("      iteration \(metrics.iteration): \(reason)")
+        }
     }
 
     func footer(_ directory: URL) {

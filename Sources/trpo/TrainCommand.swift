@@ -14,6 +14,9 @@ struct TrainCommand: ParsableCommand {
             one or several environment ids), then each --set key=value. The run directory gets \
             config.json, progress.csv, checkpoint.safetensors (every checkpoint_interval iterations) \
             and policy.safetensors. --resume DIR continues an interrupted run from its last checkpoint.
+            SIGINT or SIGTERM finishes and checkpoints the iteration under way, then exits with status \
+            130 or 143; a second signal exits at once (the last checkpoint stays intact). One `trpo \
+            train` at a time may write a run directory (a second one is refused).
             """)
 
     @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1 (see `trpo envs`).")
@@ -85,7 +88,21 @@ struct TrainCommand: ParsableCommand {
             let algorithm = run.specification.configuration.algorithm
             let table = ProgressPrinter(enabled: !quiet, showsLineSearch: [.trpo, .npg].contains(algorithm))
             table.header(run.specification)
-            try run.run { table.row($0) }
+            StopSignals.install()
+            let outcome: TrainingRun.Outcome
+            do {
+                outcome = try run.run(onIteration: { table.row($0) }, stopRequested: { StopSignals.pending != nil })
+            } catch let error as FileOperationError {
+                // A failed write (full disk, I/O error, read-only directory) replaced nothing.
+                let kept = run.lastCheckpointIteration.map { "the checkpoint of iteration \($0) is intact" }
+                throw TrainFailure(description: "\(error); \(kept ?? "no checkpoint was written yet")")
+            }
+            if case .stopped(let iteration) = outcome, let signal = StopSignals.pending {
+                standardError(
+                    "trpo train: stopped by \(StopSignals.name(signal)) after iteration \(iteration); "
+                        + "checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
+                throw ExitCode(128 + signal)
+            }
             table.footer(run.directory)
         }
     }
@@ -106,4 +123,9 @@ struct TrainCommand: ParsableCommand {
 
     /// `--sampler NAME` as the override `sampler=NAME`, so the flag and `--set` are one setting.
     var samplerOverride: [String] { sampler.map { ["sampler=\($0.lowercased())"] } ?? [] }
+}
+
+/// A training failure whose message is complete as it stands.
+struct TrainFailure: Error, CustomStringConvertible {
+    let description: String
 }

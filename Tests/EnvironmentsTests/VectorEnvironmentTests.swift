@@ -110,12 +110,14 @@ struct VectorEnvironmentTests {
         do {
             _ = try vector.step([.discrete(0), .discrete(0), .discrete(0)])
             Issue.record("a NaN observation must throw")
-        } catch let error as EnvironmentError {
-            guard case .nonFiniteObservation(let name, _) = error else {
+        } catch let error as CopyStepError {
+            guard case EnvironmentError.nonFiniteObservation(let name, _)? = error.underlying as? EnvironmentError else {
                 Issue.record("unexpected error \(error)")
                 return
             }
             #expect(name == "Exploding (copy 0)", "the first failing copy by index is reported")
+            #expect(error.copy == 0 && error.episodeStep == 2 && error.environment == "Exploding")
+            #expect(error.description.contains("Exploding copy 0 failed at step 2 of its episode"))
             #expect(error.description.contains("NaN or infinite"))
         }
     }

@@ -2,16 +2,8 @@ import Foundation
 
 /// Runs the built `trpo` executable, which SwiftPM puts next to the test bundle in the products directory.
 func runTrpo(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var directory = testBinary.deletingLastPathComponent()
-    // On Linux the test runner is `<products>/TrustRegionPackageTests.xctest`; on macOS it sits inside the bundle.
-    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("trpo").path),
-        directory.pathComponents.count > 1
-    {
-        directory = directory.deletingLastPathComponent()
-    }
     let process = Process()
-    process.executableURL = directory.appendingPathComponent("trpo")
+    process.executableURL = trpoExecutable()
     process.arguments = arguments
     let output = Pipe()
     let errors = Pipe()
@@ -22,5 +14,18 @@ func runTrpo(_ arguments: [String]) throws -> (status: Int32, stdout: String, st
     let stderr = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// The built `trpo` executable.
+func trpoExecutable() -> URL {
+    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = testBinary.deletingLastPathComponent()
+    // On Linux the test runner is `<products>/TrustRegionPackageTests.xctest`; on macOS it sits inside the bundle.
+    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("trpo").path),
+        directory.pathComponents.count > 1
+    {
+        directory = directory.deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent("trpo")
 }
 

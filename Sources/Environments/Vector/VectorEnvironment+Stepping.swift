@@ -31,10 +31,22 @@ extension VectorEnvironment {
     }
 
     /// Steps copy `index` (and resets it if its episode ended); touches only that copy.
+    ///
+    /// A failure of the environment itself (it throws, or returns a non-finite observation or
+    /// reward) becomes a ``CopyStepError`` naming the copy and its episode step; a bad action
+    /// stays the ``EnvironmentError`` it is.
     func stepCopy(_ index: Int, _ action: Action) -> Result<CopyOutcome, any Error> {
         Result {
             let environment = environments[index]
-            let result = try environment.checkedStep(action, name: copyName(index))
+            let result: StepResult
+            do {
+                result = try environment.checkedStep(action, name: copyName(index))
+            } catch let error as EnvironmentError where error.isBadAction {
+                throw error
+            } catch {
+                // runningLengths is only written by `assemble`, after every copy has stepped.
+                throw CopyStepError(environment: name, copy: index, episodeStep: runningLengths[index] + 1, underlying: error)
+            }
             guard result.terminated || result.truncated else {
                 return CopyOutcome(
                     observation: result.observation, reward: result.reward, terminated: false, truncated: false,

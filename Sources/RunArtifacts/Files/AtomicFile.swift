@@ -56,6 +56,7 @@ public enum AtomicFile {
 
     /// Writes every byte of `data` to an open descriptor, retrying short writes and interruptions.
     static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        if let code = InjectedWriteFaults.code(forPath: path) { throw FileOperationError(.write, path: path, code: code) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
             var written = 0

@@ -29,6 +29,8 @@ public struct FileOperationError: Error, CustomStringConvertible, Equatable, Sen
         case synchronizeDirectory = "synchronize the directory of"
         /// Shortening a file.
         case truncate = "truncate"
+        /// Taking a file lock (`flock`).
+        case lock = "lock"
     }
 
     /// The step that failed.

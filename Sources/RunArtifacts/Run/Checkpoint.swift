@@ -13,7 +13,11 @@ import PolicyOptimization
 /// seed and settings give byte-identical checkpoints whatever the thread count.
 public enum Checkpoint {
     /// The format version written to `__metadata__["format"]`.
-    public static let format = "trustregion-checkpoint-2"
+    ///
+    /// Version 3: every floating-point tensor is finite; "no spare normal deviate" is the flag
+    /// `random/*/has_spare_normal` = 0 (versions 1 and 2 stored NaN). Version 2 is the one in which
+    /// the update rule's state got its own tensors (a change made beside this one).
+    public static let format = "trustregion-checkpoint-3"
 
     /// The safetensors file of a trainer state.
     public static func file(state: TrainerState, specification: RunSpecification) throws
@@ -57,13 +61,14 @@ public enum Checkpoint {
 
     /// The trainer state in a checkpoint file.
     public static func state(from file: SafeTensorsFile, path: String) throws -> TrainerState {
-        guard file.metadata["format"] == format else {
+        guard try file.requireFormat(format, path: path) else {
             throw RunError.malformedFile(
                 path: path, reason: "not a TrustRegion checkpoint (format \(file.metadata["format"] ?? "missing"))")
         }
+        try file.requireFinite(path: path)
         do {
             let counters = try file.int64s(named: "trainer/counters")
-            guard counters.count == 3, let copyText = file.metadata["environment_copies"], let copies = Int(copyText)
+            guard counters.count == 3, let copyText = file.metadata["environment_copies"], let copies = Int(copyText), copies >= 0
             else { throw RunError.malformedFile(path: path, reason: "counters or copy count missing") }
             let copySnapshots = try (0..<copies).map { index in
                 EnvironmentSnapshot(
@@ -148,14 +153,16 @@ public enum Checkpoint {
 
     static func add(_ stream: RandomStream, named name: String, to tensors: inout [String: SafeTensor]) throws {
         tensors["\(name)/state"] = try SafeTensor(uint64s: stream.state)
-        // NaN marks "no spare normal deviate".
-        tensors["\(name)/spare_normal"] = try SafeTensor(doubles: [stream.spareNormal ?? .nan])
+        // An explicit flag, not a NaN sentinel, so every tensor of a healthy checkpoint is finite.
+        tensors["\(name)/has_spare_normal"] = try SafeTensor(uint8s: [stream.spareNormal == nil ? 0 : 1])
+        tensors["\(name)/spare_normal"] = try SafeTensor(doubles: [stream.spareNormal ?? 0])
     }
 
     static func stream(named name: String, in file: SafeTensorsFile, path: String) throws -> RandomStream {
         let spare = try file.doubles(named: "\(name)/spare_normal")
-        guard spare.count == 1,
-            let stream = RandomStream(state: try file.uint64s(named: "\(name)/state"), spareNormal: spare[0].isNaN ? nil : spare[0])
+        let held = try file.tensor(named: "\(name)/has_spare_normal").uint8s()
+        guard spare.count == 1, held.count == 1, held[0] <= 1,
+            let stream = RandomStream(state: try file.uint64s(named: "\(name)/state"), spareNormal: held[0] == 1 ? spare[0] : nil)
         else { throw RunError.malformedFile(path: path, reason: "\(name) is not a random-generator state") }
         return stream
     }

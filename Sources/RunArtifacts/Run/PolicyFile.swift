@@ -39,9 +39,10 @@ public enum PolicyFile {
         throws -> (snapshot: PolicySnapshot, environmentID: String)
     {
         let metadata = file.metadata
-        guard metadata["format"] == format else {
+        guard try file.requireFormat(format, path: path) else {
             throw RunError.malformedFile(path: path, reason: "not a TrustRegion policy (format \(metadata["format"] ?? "missing"))")
         }
+        try file.requireFinite(path: path)
         let policy: Policy
         do {
             policy = try architecture(in: metadata)

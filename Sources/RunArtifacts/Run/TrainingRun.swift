@@ -14,8 +14,13 @@ public final class TrainingRun {
     public let specification: RunSpecification
     /// The agent being trained.
     public let agent: Agent
+    /// The iteration of the last checkpoint written or resumed from (`nil` before the first).
+    public internal(set) var lastCheckpointIteration: Int?
     let progress: ProgressLog
+    let lock: RunDirectoryLock
     var elapsedBeforeStart: Double
+    /// The run's skipped updates so far (the `train/skipped_updates` column).
+    var skippedUpdatesBeforeStart = 0
 
     /// The files of a run directory.
     public static func configurationURL(_ directory: URL) -> URL { directory.appendingPathComponent("config.json") }
@@ -25,12 +30,18 @@ public final class TrainingRun {
     }
     public static func policyURL(_ directory: URL) -> URL { directory.appendingPathComponent("policy.safetensors") }
 
-    /// Starts a new run in `directory` (created if needed; refused if it already holds a run).
+    /// Starts a new run in `directory` (created if needed; refused if it already holds a run or
+    /// another process holds its lock).
     public init(starting specification: RunSpecification, in directory: URL, threads: Int) throws {
         if FileManager.default.fileExists(atPath: Self.configurationURL(directory).path) {
             throw RunError.directoryInUse(path: directory.path)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        lock = try RunDirectoryLock(directory: directory)
+        // Checked again under the lock: another process may have started a run meanwhile.
+        if FileManager.default.fileExists(atPath: Self.configurationURL(directory).path) {
+            throw RunError.directoryInUse(path: directory.path)
+        }
         // The agent is built before anything is written, so a bad environment id leaves no files.
         agent = try Agent(
             environment: specification.environmentID, algorithm: specification.configuration.algorithm,
@@ -48,6 +59,8 @@ public final class TrainingRun {
         guard FileManager.default.fileExists(atPath: configurationURL.path) else {
             throw RunError.missingFile(path: configurationURL.path, hint: "\(directory.path) holds no run to resume")
         }
+        lock = try RunDirectoryLock(directory: directory)
+        Self.removeAbandonedTemporaryFiles(in: directory)
         specification = try RunSpecification(
             jsonData: try AtomicFile.read(from: configurationURL), path: configurationURL.path)
         agent = try Agent(
@@ -62,53 +75,21 @@ public final class TrainingRun {
             let state = try Checkpoint.state(from: file, path: checkpointURL.path)
             try agent.trainer.restore(state)
             keptRows = state.iteration
+            lastCheckpointIteration = state.iteration
         }
         let progressURL = Self.progressURL(directory)
         if FileManager.default.fileExists(atPath: progressURL.path) {
             progress = try ProgressLog(resuming: progressURL, keepingRows: keptRows, columns: IterationMetrics.columns)
             // The clock continues from the last kept row (checkpoints hold nothing time-dependent).
-            if keptRows > 0, let elapsed = try ProgressTable(contentsOf: progressURL).values(of: "time/elapsed_s").last {
-                elapsedBeforeStart = elapsed ?? 0
+            if keptRows > 0 {
+                let table = try ProgressTable(contentsOf: progressURL)
+                elapsedBeforeStart = (try table.values(of: "time/elapsed_s").last ?? 0) ?? 0
+                skippedUpdatesBeforeStart = Int((try table.values(of: "train/skipped_updates").last ?? 0) ?? 0)
             }
         } else if keptRows == 0 {
             progress = try ProgressLog(creating: progressURL, columns: IterationMetrics.columns)
         } else {
             throw RunError.missingFile(path: progressURL.path, hint: "the checkpoint needs its progress log")
         }
-    }
-
-    /// Trains to the budget, writing a progress row per iteration and checkpoints as configured;
-    /// `onIteration` sees each row (the CLI prints it).
-    public func run(onIteration: (IterationMetrics) throws -> Void = { _ in }) throws {
-        let trainer = agent.trainer
-        let start = Date()
-        let stepsAtStart = trainer.totalTimesteps
-        let interval = specification.configuration.checkpointInterval
-        while trainer.totalTimesteps < specification.totalTimesteps {
-            var metrics = try trainer.runIteration()
-            let sessionSeconds = Date().timeIntervalSince(start)
-            metrics.elapsedSeconds = elapsedBeforeStart + sessionSeconds
-            metrics.framesPerSecond = Double(trainer.totalTimesteps - stepsAtStart) / max(sessionSeconds, 1e-9)
-            try progress.append(row: metrics.values.map { $0 })
-            try onIteration(metrics)
-            if trainer.iteration % interval == 0 && trainer.totalTimesteps < specification.totalTimesteps {
-                try writeCheckpoint()
-            }
-        }
-        try writeCheckpoint()
-        try writePolicy()
-        progress.close()
-    }
-
-    /// Writes checkpoint.safetensors atomically.
-    func writeCheckpoint() throws {
-        let file = try Checkpoint.file(state: try agent.trainer.state(), specification: specification)
-        try file.write(to: Self.checkpointURL(directory))
-    }
-
-    /// Writes policy.safetensors atomically.
-    func writePolicy() throws {
-        let snapshot = PolicySnapshot(trainer: agent.trainer, normalizer: agent.normalizer)
-        try PolicyFile.file(snapshot, environmentID: specification.environmentID).write(to: Self.policyURL(directory))
     }
 }

@@ -1,0 +1,1 @@
+// libFuzzer provides LLVMFuzzerRunDriver; this file only makes the header a C module.

@@ -1,0 +1,56 @@
+import Foundation
+import PolicyOptimization
+import Testing
+@testable import RunArtifacts
+
+/// The inputs with which fuzzing once crashed a loader (Fuzz/Regressions/TARGET), replayed through
+/// the same functions the fuzz targets call: each must now be a thrown error or a clean result.
+@Suite struct FuzzRegressionTests {
+    /// The regression inputs of `target`, from the repository's Fuzz/Regressions.
+    func inputs(_ target: String) throws -> [URL] {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/Regressions/\(target)").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        return names.map { directory.appendingPathComponent($0) }
+    }
+
+    /// The file at `url` with its format stamped as `format`, so that the input reaches the code
+    /// it once crashed even after a format version changes.
+    func stamped(_ url: URL, format: String) throws -> SafeTensorsFile {
+        let file = try SafeTensorsFile(contentsOf: url)
+        return SafeTensorsFile(tensors: file.tensors, metadata: file.metadata.merging(["format": format]) { $1 })
+    }
+
+    /// environment_copies = -1 made `0..<copies` trap.
+    @Test func checkpointInputsAreRejected() throws {
+        let files = try inputs("checkpoint")
+        #expect(!files.isEmpty)
+        for url in files {
+            let file = try stamped(url, format: Checkpoint.format)
+            #expect(throws: RunError.self, "\(url.lastPathComponent)") { _ = try Checkpoint.state(from: file, path: url.path) }
+        }
+    }
+
+    /// widths = 3,Int.max,1 overflowed the parameter count.
+    @Test func policyInputsAreRejected() throws {
+        let files = try inputs("policy")
+        #expect(!files.isEmpty)
+        for url in files {
+            let file = try stamped(url, format: PolicyFile.format)
+            #expect(throws: RunError.self, "\(url.lastPathComponent)") { _ = try PolicyFile.snapshot(from: file, path: url.path) }
+        }
+    }
+
+    /// n_envs: 4222…2 (beyond Int) trapped converting the number.
+    @Test func zooConfigInputsAreRejected() throws {
+        let files = try inputs("zoo-config")
+        #expect(!files.isEmpty)
+        for url in files {
+            let text = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n---set\n")[0]
+            #expect(throws: (any Error).self, "\(url.lastPathComponent)") {
+                _ = try ConfigurationFile.parse(
+                    text, path: url.path, environmentID: "CartPole-v1", over: .zooDefaults(for: "CartPole-v1"))
+            }
+        }
+    }
+}
