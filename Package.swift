@@ -29,7 +29,7 @@ let package = Package(
             name: "TrustRegion",
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments", "GymnasiumBridge",
             ]
         ),
         .executable(name: "trpo", targets: ["trpo"]),
@@ -63,6 +63,10 @@ let package = Package(
             resources: [.copy("Models")],
             swiftSettings: strictSettings + mujocoSwiftSettings,
             linkerSettings: mujocoLinkerSettings),
+        // Python Gymnasium environments (`gym:ID`) in worker processes; the worker script is a resource.
+        .target(
+            name: "GymnasiumBridge", dependencies: ["Environments"],
+            resources: [.copy("Resources/trpo_gymnasium_worker.py")], swiftSettings: strictSettings),
         .target(
             name: "Policies",
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
@@ -90,7 +94,7 @@ let package = Package(
             name: "trpo",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "RunArtifacts", "FiniteMDPs",
+                "PolicyOptimization", "RunArtifacts", "FiniteMDPs", "GymnasiumBridge",
                 .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -116,5 +120,7 @@ let package = Package(
         .testTarget(
             name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "_TestSupport"]),
+        .testTarget(
+            name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "Environments", "_TestSupport"]),
     ]
 )

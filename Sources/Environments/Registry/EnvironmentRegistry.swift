@@ -8,7 +8,9 @@ public final class EnvironmentRegistry: @unchecked Sendable {
     // Guarded by `lock`: the entries in registration order, and their index by id.
     private var entries: [EnvironmentSpecification] = []
     private var indexById: [String: Int] = [:]
-    private let lock = NSLock()
+    /// Makers of vector environments for ids `scheme:...` (see `registerVectorProvider`).
+    var vectorProviders: [String: VectorEnvironmentProvider] = [:]
+    let lock = NSLock()
 
     /// The process-wide registry used by `makeEnvironment`.
     public static let shared = EnvironmentRegistry(registeringClassicControl: true)
