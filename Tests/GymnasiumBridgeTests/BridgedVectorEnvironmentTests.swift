@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import Environments
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import GymnasiumBridge
 
@@ -22,7 +23,7 @@ private func trace(_ environment: any VectorEnvironmentProtocol, seed: UInt64, s
     return results
 }
 
-@Suite("Gymnasium bridge", .enabled(if: TestPython.isAvailable, TestPython.skipReason))
+@Suite("Gymnasium bridge", .enabled(if: TestPython.isAvailable, Comment(rawValue: TestPython.skipReason)))
 struct BridgedVectorEnvironmentTests {
     let python = TestPython.interpreter ?? "python3"
 

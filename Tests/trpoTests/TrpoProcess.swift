@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `trpo` executable, which SwiftPM puts next to the test bundle in the products directory.
-func runTrpo(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runTrpo(_ arguments: [String], in workingDirectory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var directory = testBinary.deletingLastPathComponent()
     // On Linux the test runner is `<products>/TrustRegionPackageTests.xctest`; on macOS it sits inside the bundle.
@@ -13,6 +13,7 @@ func runTrpo(_ arguments: [String]) throws -> (status: Int32, stdout: String, st
     let process = Process()
     process.executableURL = directory.appendingPathComponent("trpo")
     process.arguments = arguments
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -1,11 +1,10 @@
 import Foundation
-import Testing
 
 /// The Python interpreter for the bridge tests: `TRPO_PYTHON`, else the package's `.venv-gym`
 /// (made as the README says), else `python3`; nil when that interpreter cannot import gymnasium,
 /// and the tests that need it are then skipped with that reason.
-enum TestPython {
-    static let interpreter: String? = {
+public enum TestPython {
+    public static let interpreter: String? = {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let venv = packageRoot.appendingPathComponent(".venv-gym/bin/python").path
@@ -17,8 +16,10 @@ enum TestPython {
         return nil
     }()
 
-    static var isAvailable: Bool { interpreter != nil }
-    static let skipReason: Comment = "no Python with gymnasium (set TRPO_PYTHON or make .venv-gym, see README)"
+    /// Whether an interpreter with gymnasium was found.
+    public static var isAvailable: Bool { interpreter != nil }
+    /// Why the bridge tests are skipped when it was not.
+    public static let skipReason = "no Python with gymnasium (set TRPO_PYTHON or make .venv-gym, see README)"
 
     private static func imports(_ executable: String, arguments: [String]) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return false }
