@@ -14,6 +14,8 @@ public final class TrainingRun {
     /// The agent being trained.
     public let agent: Agent
     let progress: ProgressLog
+    /// The TensorBoard events beside progress.csv (the same rows, as scalars).
+    let tensorBoard: TensorBoardLog
     var elapsedBeforeStart: Double
 
     /// The files of a run directory.
@@ -38,7 +40,9 @@ public final class TrainingRun {
         self.specification = specification
         elapsedBeforeStart = 0
         progress = try ProgressLog(creating: Self.progressURL(directory), columns: IterationMetrics.columns)
-        try AtomicFile.write(try specification.jsonData(), to: Self.configurationURL(directory))
+        let settings = try specification.jsonData()
+        tensorBoard = try TensorBoardLog(creatingIn: directory, settings: TensorBoardLog.settingsTable(json: settings))
+        try AtomicFile.write(settings, to: Self.configurationURL(directory))
     }
 
     /// Reopens the run in `directory` at its last checkpoint (or from the start if it has none).
@@ -74,6 +78,9 @@ public final class TrainingRun {
         } else {
             throw RunError.missingFile(path: progressURL.path, hint: "the checkpoint needs its progress log")
         }
+        tensorBoard = try TensorBoardLog(
+            resumingIn: directory, keepingStepsThrough: agent.trainer.totalTimesteps,
+            settings: TensorBoardLog.settingsTable(json: try specification.jsonData()))
     }
 
     /// Trains to the budget, writing a progress row per iteration and checkpoints as configured;
@@ -89,6 +96,7 @@ public final class TrainingRun {
             metrics.elapsedSeconds = elapsedBeforeStart + sessionSeconds
             metrics.framesPerSecond = Double(trainer.totalTimesteps - stepsAtStart) / max(sessionSeconds, 1e-9)
             try progress.append(row: metrics.values.map { $0 })
+            try tensorBoard.append(step: trainer.totalTimesteps, columns: IterationMetrics.columns, values: metrics.values)
             try onIteration(metrics)
             if trainer.iteration % interval == 0 && trainer.totalTimesteps < specification.totalTimesteps {
                 try writeCheckpoint()
@@ -97,6 +105,7 @@ public final class TrainingRun {
         try writeCheckpoint()
         try writePolicy()
         progress.close()
+        tensorBoard.close()
     }
 
     /// Writes checkpoint.safetensors atomically.
