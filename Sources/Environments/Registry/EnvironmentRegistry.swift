@@ -56,6 +56,10 @@ public final class EnvironmentRegistry: @unchecked Sendable {
 
     /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the known ids.
     public func make(_ id: String) throws -> any Environment {
+        if vectorProvider(for: id) != nil {
+            throw EnvironmentError.invalidConfiguration(
+                "\(id) exists only as a vector environment (trpo train takes it); this command needs a built-in id")
+        }
         guard let specification = specification(for: id) else {
             throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids)
         }
