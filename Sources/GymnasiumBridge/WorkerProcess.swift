@@ -59,7 +59,9 @@ final class WorkerProcess {
         var sent = 0
         while sent < frame.count {
             // MSG_NOSIGNAL: a dead worker is an error to report, not a SIGPIPE that kills trpo.
-            let count = frame.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + sent, frame.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = frame.withUnsafeBytes { raw in
+                raw.baseAddress.map { Glibc.send(socket, $0 + sent, raw.count - sent, Int32(MSG_NOSIGNAL)) } ?? -1
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw endedError() }
             sent += count
@@ -88,7 +90,9 @@ final class WorkerProcess {
         var buffer = [UInt8](repeating: 0, count: size)
         var received = 0
         while received < size {
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress! + received, size - received, 0) }
+            let count = buffer.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { recv(socket, $0 + received, size - received, 0) } ?? -1
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw endedError() }
             received += count
