@@ -79,6 +79,19 @@ struct BridgeCommandTests {
             .split(separator: "\n").map(String.init)
     }
 
+    /// Both runs' progress rows are equal in every column but the clock's (time/total_timesteps kept).
+    func expectSameRows(_ first: String, _ second: String) throws {
+        let (reference, other) = (try rows(first), try rows(second))
+        #expect(reference.count == other.count)
+        let header = reference[0].split(separator: ",")
+        for (a, b) in zip(reference.dropFirst(), other.dropFirst()) {
+            for (column, (x, y)) in zip(header, zip(a.split(separator: ","), b.split(separator: ",")))
+            where !column.hasPrefix("time/") || column == "time/total_timesteps" {
+                #expect(x == y, "column \(column)")
+            }
+        }
+    }
+
     /// The worker processes the user's environments ran in are all gone.
     func expectNoWorkerLeft() throws {
         let pids = try String(contentsOf: directory.appendingPathComponent("pids.txt"), encoding: .utf8)
@@ -92,15 +105,8 @@ struct BridgeCommandTests {
         let builtIn = try train(common + ["--env", "CartPole-v1", "--run-dir", "builtin"])
         let bridged = try train(common + ["--env", "gym:CartPole-v1", "--run-dir", "bridged", "--threads", "2"])
         #expect(builtIn.status == 0 && bridged.status == 0, "\(builtIn.stderr)\n\(bridged.stderr)")
-        let (first, second) = (try rows("builtin"), try rows("bridged"))
-        #expect(first.count == 9 && first.count == second.count)
-        let header = first[0].split(separator: ",")
-        for (a, b) in zip(first.dropFirst(), second.dropFirst()) {
-            let pairs = zip(header, zip(a.split(separator: ","), b.split(separator: ",")))
-            for (column, (x, y)) in pairs where !column.hasPrefix("time/") || column == "time/total_timesteps" {
-                #expect(x == y, "column \(column)")
-            }
-        }
+        #expect(try rows("builtin").count == 9)
+        try expectSameRows("builtin", "bridged")
     }
 
     @Test func userClassInAFileOutsideTheRepositoryTrains() throws {
@@ -131,6 +137,33 @@ struct BridgeCommandTests {
         #expect(result.stderr.contains("was killed by signal 9"), "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("killed/checkpoint.safetensors").path))
         try expectNoWorkerLeft()
+    }
+
+    @Test func killedBridgedRunResumesToTheUninterruptedRows() throws {
+        let common = ["--env", "gym:CartPole-v1", "--timesteps", "3072", "--seed", "6", "--set", "n_envs=1",
+            "--set", "n_steps=256", "--set", "n_critic_updates=2", "--set", "checkpoint_interval=2"]
+        let whole = try train(common + ["--run-dir", "whole"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        // The same run killed (SIGKILL) after its 5th row, i.e. past the checkpoint at iteration 4.
+        let process = Process()
+        process.executableURL = trpoExecutable()
+        process.arguments = ["train", "--python", python, "--quiet", "--run-dir", "cut"] + common
+        process.currentDirectoryURL = directory
+        try process.run()
+        let progress = directory.appendingPathComponent("cut/progress.csv")
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline,
+            ((try? String(contentsOf: progress, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 6
+        {
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try rows("cut").count < 13, "the run was cut before its end, so the resume has work to do")
+        let resumed = try train(["--resume", "cut", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try rows("whole").count == 13)
+        try expectSameRows("whole", "cut")
     }
 
     @Test(arguments: [

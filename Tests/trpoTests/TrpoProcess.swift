@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs the built `trpo` executable, which SwiftPM puts next to the test bundle in the products directory.
-func runTrpo(_ arguments: [String], in workingDirectory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The built `trpo` executable, which SwiftPM puts next to the test bundle in the products directory.
+func trpoExecutable() -> URL {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var directory = testBinary.deletingLastPathComponent()
     // On Linux the test runner is `<products>/TrustRegionPackageTests.xctest`; on macOS it sits inside the bundle.
@@ -10,8 +10,13 @@ func runTrpo(_ arguments: [String], in workingDirectory: URL? = nil) throws -> (
     {
         directory = directory.deletingLastPathComponent()
     }
+    return directory.appendingPathComponent("trpo")
+}
+
+/// Runs the built `trpo` executable (in `workingDirectory` if given) and returns its exit status and output.
+func runTrpo(_ arguments: [String], in workingDirectory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = directory.appendingPathComponent("trpo")
+    process.executableURL = trpoExecutable()
     process.arguments = arguments
     if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     let output = Pipe()
