@@ -32,11 +32,29 @@ import Testing
         #expect(hint.contains("scripts/install-ale.sh") && hint.contains("--traits ALE"), "\(hint)")
     }
 
-    @Test func bridgedIdsAreRefusedBySingleEnvironmentMakers() throws {
+    @Test func providerIdsMakeVectorEnvironmentsAndSingleCopiesThatStepLikeTheEnvironment() throws {
         let registry = EnvironmentRegistry(registeringClassicControl: true)
         registry.registerVectorProvider(scheme: "test") { _, count, _ in try VectorEnvironment(id: "CartPole-v1", count: count) }
         #expect(try registry.makeVectorEnvironment(id: "test:anything", count: 3).count == 3)
         #expect(try registry.makeVectorEnvironment(id: "Pendulum-v1", count: 2).actionSpace == .box(low: [-2], high: [2]))
-        #expect(throws: EnvironmentError.self) { try registry.make("test:anything") }
+        #expect(registry.specification(for: "test:anything")?.actionSpace == .discrete(count: 2))
+        #expect(!registry.ids.contains("test:anything"))
+        // One copy through the vector environment's same-step auto-reset equals CartPole stepped and
+        // reset by hand: the kept reset observation is what the unseeded reset would draw.
+        let single = try registry.make("test:anything")
+        let plain = try registry.make("CartPole-v1")
+        #expect(try single.reset(seed: 3) == plain.reset(seed: 3))
+        var episodes = 0
+        for step in 0..<600 {
+            let action = Action.discrete(step % 3 == 0 ? 0 : 1)
+            let (a, b) = (try single.step(action), try plain.step(action))
+            #expect(a == b, "step \(step)")
+            if a.terminated || a.truncated {
+                episodes += 1
+                #expect(try single.reset(seed: nil) == plain.reset(seed: nil))
+            }
+        }
+        #expect(episodes > 5)
+        #expect(throws: EnvironmentError.self) { try single.restore(single.snapshot()) }
     }
 }

@@ -107,6 +107,12 @@ struct BridgeCommandTests {
         #expect(builtIn.status == 0 && bridged.status == 0, "\(builtIn.stderr)\n\(bridged.stderr)")
         #expect(try rows("builtin").count == 9)
         try expectSameRows("builtin", "bridged")
+        // The same policy on the same episodes: `trpo eval` runs one bridged copy as a single environment.
+        let evaluations = try ["builtin", "bridged"].map { run in
+            try runTrpo(["eval", "--run-dir", run, "--episodes", "4", "--seed", "9", "--python", python], in: directory)
+        }
+        #expect(evaluations.allSatisfy { $0.status == 0 }, "\(evaluations.map(\.stderr))")
+        #expect(evaluations[0].stdout == evaluations[1].stdout && evaluations[0].stdout.contains("mean_return"))
     }
 
     @Test func userClassInAFileOutsideTheRepositoryTrains() throws {
