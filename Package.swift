@@ -29,7 +29,7 @@ let package = Package(
             name: "TrustRegion",
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments",
+                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments", "GymnasiumBridge",
                 "TrustRegion",
             ]
         ),
@@ -44,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        // Only for `swift package generate-documentation` (the DocC catalogue in Sources/PolicyOptimization).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Layers, bottom up
@@ -64,6 +66,10 @@ let package = Package(
             resources: [.copy("Models")],
             swiftSettings: strictSettings + mujocoSwiftSettings,
             linkerSettings: mujocoLinkerSettings),
+        // Python Gymnasium environments (`gym:ID`) in worker processes; the worker script is a resource.
+        .target(
+            name: "GymnasiumBridge", dependencies: ["Environments"],
+            resources: [.copy("Resources/trpo_gymnasium_worker.py")], swiftSettings: strictSettings),
         .target(
             name: "Policies",
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
@@ -104,7 +110,7 @@ let package = Package(
             name: "trpo",
             dependencies: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
-                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs",
+                "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "GymnasiumBridge",
                 .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -131,5 +137,7 @@ let package = Package(
         .testTarget(
             name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "RunArtifacts", "_TestSupport"]),
+        .testTarget(
+            name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "Environments", "_TestSupport"]),
     ]
 )

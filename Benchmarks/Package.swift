@@ -10,5 +10,8 @@ let package = Package(
         .executableTarget(
             name: "EnvironmentBenchmarks",
             dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]),
+        .executableTarget(
+            name: "BridgeBenchmarks",
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]),
     ]
 )

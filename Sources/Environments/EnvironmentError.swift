@@ -31,7 +31,9 @@ public enum EnvironmentError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .unknownEnvironment(let id, let knownIds):
-            return "unknown environment id \"\(id)\"; known ids: \(knownIds.joined(separator: ", "))"
+            let hint = EnvironmentSuggestion.hint(for: id, knownIds: knownIds).map { " (\($0))" } ?? ""
+            return "unknown environment id \"\(id)\"\(hint); known ids: \(knownIds.joined(separator: ", "))"
+                + "; Gymnasium environments also run through Python as --env gym:ID"
         case .duplicateRegistration(let id):
             return "environment id \"\(id)\" is already registered"
         case .actionKindMismatch(let action, let space):

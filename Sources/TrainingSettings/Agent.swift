@@ -27,7 +27,8 @@ public class Agent {
     ) throws {
         let settings = configuration ?? TrainingConfiguration.zooDefaults(for: id, algorithm: algorithm)
         environmentID = id
-        let copies = try VectorEnvironment(id: id, count: settings.environmentCopies, threads: threads, registry: registry)
+        // Through the registry, so ids of other sources (`gym:` via the Python bridge) work too.
+        let copies = try registry.makeVectorEnvironment(id: id, count: settings.environmentCopies, threads: threads)
         if settings.normalizeObservations || settings.normalizeRewards {
             let normalized = NormalizedVectorEnvironment(
                 copies, normalizesRewards: settings.normalizeRewards, discount: settings.discount)

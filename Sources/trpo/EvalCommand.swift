@@ -1,6 +1,7 @@
 import ArgumentParser
 import Environments
 import Foundation
+import GymnasiumBridge
 import PolicyOptimization
 import RunArtifacts
 
@@ -27,12 +28,16 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Sample actions from the policy instead of taking its mode.")
     var stochastic = false
 
+    @Option(help: "Python interpreter for a run on a gym: environment (default: $TRPO_PYTHON, else python3).")
+    var python: String?
+
     func validate() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be at least 1") }
     }
 
     func run() throws {
         try reportingErrors(command: "eval") {
+            if let python { GymnasiumBridge.register(interpreter: python) }
             let (snapshot, id) = try loadPolicy(runDirectory: runDir)
             let returns = try snapshot.evaluate(
                 on: try makeEnvironment(id), episodes: episodes, seed: seed, deterministic: !stochastic)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GymnasiumBridge
 import PolicyOptimization
 import Rollouts
 import RunArtifacts
@@ -49,6 +50,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Threads for environment stepping and batched passes (results do not depend on it).")
     var threads: Int = 1
 
+    @Option(help: "Python interpreter for gym: environments (default: $TRPO_PYTHON, else python3).")
+    var python: String?
+
     @Flag(help: "Print nothing on stderr while training.")
     var quiet = false
 
@@ -79,6 +83,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(command: "train") {
+            if let python { GymnasiumBridge.register(interpreter: python) }
             let run: TrainingRun
             if let resume {
                 run = try TrainingRun(resuming: URL(fileURLWithPath: resume), threads: threads)
@@ -114,9 +119,16 @@ struct TrainCommand: ParsableCommand {
             throw ConfigurationError.invalidValue(
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        // A bridged Gymnasium id takes the zoo's settings of that id (`gym:CartPole-v1` as `CartPole-v1`).
         let (configuration, warnings) = try ConfigurationFile.resolve(
-            environmentID: id, algorithm: chosen, file: config, overrides: samplerOverride + overrides)
+            environmentID: GymnasiumBridge.gymnasiumID(id) ?? id, algorithm: chosen, file: config,
+            overrides: samplerOverride + overrides)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
+        if GymnasiumBridge.isBridged(id) && configuration.sampler == .vine {
+            throw ValidationError(
+                "the vine sampler needs environment snapshots at every branch, which Python environments (gym:...) "
+                    + "do not give; use the single-path sampler (drop --sampler vine or --set sampler=vine)")
+        }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
         return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
     }

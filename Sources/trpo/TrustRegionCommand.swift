@@ -1,4 +1,5 @@
 import ArgumentParser
+import GymnasiumBridge
 
 #if MuJoCo
 import Foundation
@@ -28,6 +29,8 @@ struct TrustRegionCommand: ParsableCommand {
 extension TrustRegionCommand {
     /// Registers the environments of optional modules, then parses and runs the command line.
     static func main() {
+        // `--env gym:ID` runs Gymnasium environments in Python workers (`--python` may replace the interpreter).
+        GymnasiumBridge.register()
         #if MuJoCo
         // A model that fails to load leaves the other environments usable; say why once.
         do {

@@ -8,7 +8,9 @@ public final class EnvironmentRegistry: @unchecked Sendable {
     // Guarded by `lock`: the entries in registration order, and their index by id.
     private var entries: [EnvironmentSpecification] = []
     private var indexById: [String: Int] = [:]
-    private let lock = NSLock()
+    /// Makers of vector environments for ids `scheme:...` (see `registerVectorProvider`).
+    var vectorProviders: [String: VectorEnvironmentProvider] = [:]
+    let lock = NSLock()
 
     /// The process-wide registry used by `makeEnvironment`.
     public static let shared = EnvironmentRegistry(registeringClassicControl: true)
@@ -46,14 +48,27 @@ public final class EnvironmentRegistry: @unchecked Sendable {
     public var ids: [String] { specifications.map(\.id) }
 
     /// The entry for `id`, if registered.
+    ///
+    /// For an id of a vector provider, an entry whose spaces are read from one copy made now (nil
+    /// if that fails; `make` reports why), with no time limit of its own.
     public func specification(for id: String) -> EnvironmentSpecification? {
         lock.lock()
-        defer { lock.unlock() }
-        return indexById[id].map { entries[$0] }
+        let registered = indexById[id].map { entries[$0] }
+        lock.unlock()
+        if let registered { return registered }
+        guard let (provider, target) = vectorProvider(for: id), let probe = try? provider(target, 1, 1) else { return nil }
+        return EnvironmentSpecification(
+            id: id, observationSpace: probe.observationSpace, actionSpace: probe.actionSpace, maxEpisodeSteps: nil,
+            rewardThreshold: nil, makeUnwrapped: { try SingleCopyEnvironment(try provider(target, 1, 1)) })
     }
 
     /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the known ids.
+    /// An id of a vector provider gives one copy of it as a `SingleCopyEnvironment`.
     public func make(_ id: String) throws -> any Environment {
+        // Ids of a vector provider (`gym:`): one copy, seen as a single environment.
+        if let (provider, target) = vectorProvider(for: id) {
+            return try SingleCopyEnvironment(try provider(target, 1, 1))
+        }
         guard let specification = specification(for: id) else {
             throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids)
         }

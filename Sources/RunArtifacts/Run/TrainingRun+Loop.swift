@@ -67,6 +67,7 @@ extension TrainingRun {
             if metrics.criticFitSkipReason != nil { skippedUpdatesBeforeStart += 1 }
             metrics.skippedUpdates = skippedUpdatesBeforeStart
             try progress.append(row: metrics.values.map { $0 })
+            try tensorBoard.append(step: trainer.totalTimesteps, columns: IterationMetrics.columns, values: metrics.values)
             try onIteration(metrics)
             guard trainer.totalTimesteps < specification.totalTimesteps else { break }
             // Asked once, so a signal arriving in between cannot skip the checkpoint of a stop.
@@ -76,12 +77,14 @@ extension TrainingRun {
             }
             if stopping {
                 progress.close()
+                tensorBoard.close()
                 return .stopped(afterIteration: trainer.iteration)
             }
         }
         try writeCheckpoint()
         try writePolicy()
         progress.close()
+        tensorBoard.close()
         return .finished
     }
 

@@ -18,6 +18,8 @@ public final class TrainingRun {
     public internal(set) var lastCheckpointIteration: Int?
     let progress: ProgressLog
     let lock: RunDirectoryLock
+    /// The TensorBoard events beside progress.csv (the same rows, as scalars).
+    let tensorBoard: TensorBoardLog
     var elapsedBeforeStart: Double
     /// The run's skipped updates so far (the `train/skipped_updates` column).
     var skippedUpdatesBeforeStart = 0
@@ -50,7 +52,9 @@ public final class TrainingRun {
         self.specification = specification
         elapsedBeforeStart = 0
         progress = try ProgressLog(creating: Self.progressURL(directory), columns: IterationMetrics.columns)
-        try AtomicFile.write(try specification.jsonData(), to: Self.configurationURL(directory))
+        let settings = try specification.jsonData()
+        tensorBoard = try TensorBoardLog(creatingIn: directory, settings: TensorBoardLog.settingsTable(json: settings))
+        try AtomicFile.write(settings, to: Self.configurationURL(directory))
     }
 
     /// Reopens the run in `directory` at its last checkpoint (or from the start if it has none).
@@ -91,5 +95,8 @@ public final class TrainingRun {
         } else {
             throw RunError.missingFile(path: progressURL.path, hint: "the checkpoint needs its progress log")
         }
+        tensorBoard = try TensorBoardLog(
+            resumingIn: directory, keepingStepsThrough: agent.trainer.totalTimesteps,
+            settings: TensorBoardLog.settingsTable(json: try specification.jsonData()))
     }
 }
