@@ -117,6 +117,11 @@ final class ALEEmulator {
     /// Writes the 128 bytes of console RAM at `output`.
     func ram(into output: UnsafeMutablePointer<UInt8>) { ale_shim_ram(handle, output) }
 
+    /// Writes the current screen as a PNG file.
+    func saveScreenPNG(_ path: String) throws {
+        try check { ale_shim_save_png(handle, path, $0, $1) }
+    }
+
     /// ALE's serialized `cloneState(include_rng:)`.
     func cloneState(includeRandomState: Bool) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -138,6 +138,10 @@ public final class AtariEnvironment: ByteObservationEnvironment, LivesReporting 
     /// Writes the RGB screen (210 × 160 × 3 bytes) into `buffer`, whatever the observation type.
     func writeRGBScreen(into buffer: UnsafeMutablePointer<UInt8>) { emulator.screenRGB(into: buffer) }
 
+    /// Writes the current RGB screen to a PNG file (whatever the observation type); throws
+    /// `AtariError.emulator` if the file cannot be written.
+    public func saveScreenPNG(to path: String) throws { try emulator.saveScreenPNG(path) }
+
     // MARK: - Float observations (the `Environment` contract)
 
     public func reset(seed: UInt64?) throws -> [Float] {

@@ -48,7 +48,7 @@ public enum AtariEnvironments {
         id.hasPrefix("ALE/") || id.hasSuffix("NoFrameskip-v4")
     }
 
-    /// One registry entry: id, configuration, and whether it lists RAM observations.
+    /// One registry entry: a Gymnasium id and the `AtariEnv` arguments it stands for.
     public struct Entry: Sendable, Hashable {
         /// The Gymnasium id, e.g. `ALE/Pong-v5`.
         public var id: String
@@ -88,8 +88,8 @@ public enum AtariEnvironments {
         for entry in entries(games: roms.games) where registry.specification(for: entry.id) == nil {
             let configuration = entry.configuration
             let layout = configuration.observationLayout
-            // Action-set sizes differ per game; read them from the ROM only when made. The space
-            // listed is the full set's size until then, corrected below when cheap to know.
+            // The minimal action set's size comes from a table (checked against ALE by a test), so
+            // no ROM is loaded here; a game missing from it lists the full set of 18.
             var specification = EnvironmentSpecification(
                 id: entry.id, observationSpace: layout.box(low: 0, high: 255),
                 actionSpace: .discrete(count: MinimalActionSets.count(for: configuration.game) ?? 18),

@@ -163,6 +163,25 @@ void ale_shim_ram(const ALEShimInterface *ale, uint8_t *output) {
     std::memcpy(output, ram.array(), ram.size());
 }
 
+int ale_shim_save_png(const ALEShimInterface *ale, const char *path, char *error, size_t error_capacity) {
+    return guarded(error, error_capacity, [&] {
+        std::filesystem::path target(path);
+        std::filesystem::path temporary = target;
+        temporary += ".partial";
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        ale::ScreenExporter exporter(ale->interface.theOSystem->colourPalette());
+        exporter.save(ale->interface.environment->getScreen(), temporary.string());
+        std::error_code sizeError;
+        auto size = std::filesystem::file_size(temporary, sizeError);
+        if (sizeError || size == 0) {
+            std::filesystem::remove(temporary, ignored);
+            throw std::runtime_error(std::string("could not write ") + path);
+        }
+        std::filesystem::rename(temporary, target);  // throws filesystem_error with the reason
+    });
+}
+
 int64_t ale_shim_clone_state(ALEShimInterface *ale, int include_rng, uint8_t *output, size_t capacity,
                              char *error, size_t error_capacity) {
     int64_t length = -1;

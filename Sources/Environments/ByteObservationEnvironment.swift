@@ -39,6 +39,14 @@ public struct ObservationLayout: Sendable, Hashable, Codable {
         }
         return "Box(\(bound(low)), \(bound(high)), \(shapeText), \(elementType.rawValue))"
     }
+
+    /// The box as one JSON object with scalar bounds, e.g.
+    /// `{"type":"Box","shape":[210,160,3],"dtype":"uint8","low":0,"high":255}`.
+    public func jsonDescription(low: Float, high: Float) -> String {
+        func bound(_ value: Float) -> String { elementType == .uint8 ? String(Int(value)) : value.description }
+        return "{\"type\":\"Box\",\"shape\":[\(shape.map(String.init).joined(separator: ","))],"
+            + "\"dtype\":\"\(elementType.rawValue)\",\"low\":\(bound(low)),\"high\":\(bound(high))}"
+    }
 }
 
 /// What one `stepBytes` returns: a byte observation with Gymnasium's reward and episode flags.

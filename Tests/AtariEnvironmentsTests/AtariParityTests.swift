@@ -8,9 +8,9 @@ import Testing
 /// Frame-for-frame parity with ale-py 0.12.1 through Gymnasium 1.4.0 (Fixtures/make_atari_fixtures.py).
 ///
 /// The fixture has 2,000 steps per run. A debug build compares the first 500 (emulation and the
-/// -Onone resize dominate `swift test`'s time); a release build (`swift test -c release`, as
-/// .ci/run does) the full length. `ATARI_PARITY_STEPS` overrides either, rounded down to whole
-/// windows of 100 steps.
+/// -Onone resize dominate `swift test`'s time), a release build the full length;
+/// `ATARI_PARITY_STEPS=2000` (as .ci/run sets) overrides either, rounded down to whole windows
+/// of 100 steps.
 @Suite struct AtariParityTests {
     static let fixture = AtariFixture.shared
     static let steps: Int = {

@@ -69,6 +69,10 @@ void ale_shim_screen_grayscale(const ALEShimInterface *ale, uint8_t *output);
 int32_t ale_shim_ram_size(const ALEShimInterface *ale);
 void ale_shim_ram(const ALEShimInterface *ale, uint8_t *output);
 
+/// Writes the current screen as a PNG file at `path` (through a temporary file renamed into place,
+/// so a failed write leaves no partial file; ALE's own exporter does not report failures).
+int ale_shim_save_png(const ALEShimInterface *ale, const char *path, char *error, size_t error_capacity);
+
 /// Serializes `cloneState(include_rng)` into `output` when it fits in `capacity` bytes; returns
 /// the serialized length either way (call again with a larger buffer if it exceeds `capacity`),
 /// or -1 on failure.
