@@ -106,10 +106,18 @@ public struct AreaResize: Sendable {
 
     /// Resizes a whole image held in an array; allocates the scratch buffers (for tests and tools).
     public func apply(_ source: [UInt8]) -> [UInt8] {
-        precondition(source.count == sourceHeight * sourceWidth * channels)
         var output = [UInt8](repeating: 0, count: height * width * channels)
         var rowBuffer = [Float](repeating: 0, count: width * channels)
-        var sums = [Float](repeating: 0, count: width * channels)
+        var sums = rowBuffer
+        apply(source, into: &output, rowBuffer: &rowBuffer, sums: &sums)
+        return output
+    }
+
+    /// Resizes `source` into `output` (height × width × channels bytes) with caller-owned scratch
+    /// arrays of width × channels floats, so a wrapper allocates nothing per frame.
+    public func apply(_ source: [UInt8], into output: inout [UInt8], rowBuffer: inout [Float], sums: inout [Float]) {
+        precondition(source.count == sourceHeight * sourceWidth * channels && output.count == height * width * channels)
+        precondition(rowBuffer.count >= width * channels && sums.count >= width * channels)
         source.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { result in
                 rowBuffer.withUnsafeMutableBufferPointer { row in
@@ -122,7 +130,6 @@ public struct AreaResize: Sendable {
                 }
             }
         }
-        return output
     }
 
     /// OpenCV's `saturate_cast<uchar>(float)`: round half to even (`cvRound`), clamp to 0...255.

@@ -122,18 +122,7 @@ public final class AtariPreprocessing: ByteObservationEnvironment, EnvironmentWr
             }
         }
         var output = [UInt8](repeating: 0, count: resize.height * resize.width * resize.channels)
-        newestScreen.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                rowBuffer.withUnsafeMutableBufferPointer { row in
-                    sums.withUnsafeMutableBufferPointer { sum in
-                        guard let source = source.baseAddress, let destination = destination.baseAddress,
-                            let row = row.baseAddress, let sum = sum.baseAddress
-                        else { return }
-                        resize.apply(source, into: destination, rowBuffer: row, sums: sum)
-                    }
-                }
-            }
-        }
+        resize.apply(newestScreen, into: &output, rowBuffer: &rowBuffer, sums: &sums)
         return output
     }
 

@@ -1,3 +1,4 @@
+#if ALE
 import ArgumentParser
 import AtariEnvironments
 import Environments
@@ -54,14 +55,10 @@ struct FrameWriter {
 
     /// Creates `directory` if needed; throws a validation error for environments without a screen.
     init(directory path: String, environment: any Environment) throws {
-        #if ALE
         guard let atari = environment.unwrapped as? AtariEnvironment else {
             throw ValidationError("--frames needs an Atari environment")
         }
         save = { try atari.saveScreenPNG(to: $0) }
-        #else
-        throw ValidationError("--frames needs an Atari environment")
-        #endif
         directory = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -75,3 +72,4 @@ struct FrameWriter {
         try save(directory.appendingPathComponent(name).path)
     }
 }
+#endif

@@ -69,6 +69,7 @@ struct RolloutCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        #if ALE
         if let bytes = environment as? any ByteObservationEnvironment {
             do {
                 try runBytes(bytes, env: env, policy: &policy)
@@ -78,6 +79,7 @@ struct RolloutCommand: ParsableCommand {
             }
             return
         }
+        #endif
         guard framesDirectory == nil else { throw ValidationError("--frames needs an Atari environment") }
         var writer = LineWriter()
         let readState = Self.stateReader(for: environment)
