@@ -21,6 +21,11 @@ let mujocoLinkerSettings: [LinkerSetting] = [
     .unsafeFlags(["-L\(mujocoPrefix)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(mujocoPrefix)/lib"], mujocoOnly),
 ]
 
+/// Where `scripts/install-ale.sh` puts the Arcade Learning Environment (include/ale, lib/libale.a,
+/// roms/), unless `ALE_PREFIX` names another installation with the same layout. Static, so no rpath.
+let alePrefix = Context.environment["ALE_PREFIX"] ?? "\(Context.packageDirectory)/.ale"
+let aleOnly: BuildSettingCondition = .when(traits: ["ALE"])
+
 let package = Package(
     name: "TrustRegion",
     platforms: [.macOS(.v13)],
@@ -30,6 +35,7 @@ let package = Package(
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
                 "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments", "GymnasiumBridge",
+                "AtariEnvironments",
                 "TrustRegion",
             ]
         ),
@@ -39,6 +45,9 @@ let package = Package(
         .trait(
             name: "MuJoCo",
             description: "MuJoCo locomotion environments (Hopper-v4, ...); run scripts/install-mujoco.sh first."),
+        .trait(
+            name: "ALE",
+            description: "Atari 2600 games through the Arcade Learning Environment (ALE/Pong-v5, ...; links GPL-2.0 code); run scripts/install-ale.sh first."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,6 +79,27 @@ let package = Package(
         .target(
             name: "GymnasiumBridge", dependencies: ["Environments"],
             resources: [.copy("Resources/trpo_gymnasium_worker.py")], swiftSettings: strictSettings),
+        // The Arcade Learning Environment: a system library (libale.a and zlib, module map in
+        // Sources/CALE), a C++ target exposing ALE's C++ interface as C functions, and the Swift module.
+        .systemLibrary(name: "CALE"),
+        .target(
+            name: "CALEShim",
+            dependencies: [.target(name: "CALE", condition: .when(traits: ["ALE"]))],
+            cxxSettings: [
+                .define("TRUSTREGION_HAS_ALE", aleOnly),
+                .define("TRUSTREGION_ALE_ROM_DIRECTORY", to: "\"\(alePrefix)/roms\"", aleOnly),
+                .unsafeFlags(["-I\(alePrefix)/include"], aleOnly),
+            ],
+            // The module map's `link` lines only apply where Swift imports CALE; C++ needs them here.
+            linkerSettings: [
+                .unsafeFlags(["-L\(alePrefix)/lib"], aleOnly), .linkedLibrary("ale", aleOnly),
+                .linkedLibrary("z", aleOnly), .linkedLibrary("pthread", aleOnly),
+            ]),
+        .target(
+            name: "AtariEnvironments",
+            dependencies: ["DenseLinearAlgebra", "Environments", "CALEShim"],
+            swiftSettings: strictSettings,
+            linkerSettings: [.unsafeFlags(["-L\(alePrefix)/lib"], aleOnly)]),
         .target(
             name: "Policies",
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
@@ -112,6 +142,7 @@ let package = Package(
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
                 "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "GymnasiumBridge",
                 .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
+                "AtariEnvironments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -127,6 +158,9 @@ let package = Package(
         .testTarget(
             name: "MuJoCoEnvironmentsTests", dependencies: ["MuJoCoEnvironments", "_TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AtariEnvironmentsTests", dependencies: ["AtariEnvironments", "_TestSupport"],
+            exclude: ["Fixtures/make_atari_fixtures.py"], resources: [.copy("Fixtures/atari_reference.json")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(

@@ -20,7 +20,7 @@ struct EnvsCommand: ParsableCommand {
             [["id", "observation space", "action space", "max steps", "reward threshold"]]
             + specifications.map { specification in
                 [
-                    specification.id, specification.observationSpace.gymnasiumDescription,
+                    specification.id, observationDescription(specification),
                     specification.actionSpace.gymnasiumDescription,
                     specification.maxEpisodeSteps.map(String.init) ?? "-",
                     specification.rewardThreshold.map { $0.description } ?? "-",
@@ -35,8 +35,23 @@ struct EnvsCommand: ParsableCommand {
         }
     }
 
+    /// Gymnasium's text of the observation space, with its shape and dtype for image and byte boxes.
+    private func observationDescription(_ specification: EnvironmentSpecification) -> String {
+        guard let layout = specification.observationLayout, case .box(let low, let high) = specification.observationSpace,
+            let lowest = low.first, let highest = high.first
+        else { return specification.observationSpace.gymnasiumDescription }
+        return layout.gymnasiumDescription(low: lowest, high: highest)
+    }
+
+    private func observationJSON(_ specification: EnvironmentSpecification) -> String {
+        guard let layout = specification.observationLayout, case .box(let low, let high) = specification.observationSpace,
+            let lowest = low.first, let highest = high.first
+        else { return specification.observationSpace.jsonDescription }
+        return layout.jsonDescription(low: lowest, high: highest)
+    }
+
     private func jsonLine(_ specification: EnvironmentSpecification) -> String {
-        "{\"id\": \"\(specification.id)\", \"observation_space\": \(specification.observationSpace.jsonDescription), "
+        "{\"id\": \"\(specification.id)\", \"observation_space\": \(observationJSON(specification)), "
             + "\"action_space\": \(specification.actionSpace.jsonDescription), "
             + "\"max_episode_steps\": \(specification.maxEpisodeSteps.map(String.init) ?? "null"), "
             + "\"reward_threshold\": \(specification.rewardThreshold.map { $0.description } ?? "null")}"

@@ -19,7 +19,10 @@ struct RolloutCommand: ParsableCommand {
             episode ends a new one starts, and the next line's "obs" is its reset observation. Without a \
             policy, actions are drawn uniformly from the action space with a stream seeded by --seed. \
             On a MuJoCo environment each line also has "qpos" and "qvel", the physical state before \
-            the step (float64). Numbers are printed in their shortest round-trip form.
+            the step (float64). Numbers are printed in their shortest round-trip form. On an Atari \
+            environment (the ALE trait) each line also has "lives"; RAM observations are printed as \
+            integers and screens as "obs_md5"/"next_obs_md5", the md5 of the frame's bytes; --frames DIR \
+            writes the screens as PNG files.
             """)
 
     @Option(name: .customLong("env"), help: "The registered environment id (see `trpo envs`); with --run-dir, the policy's by default.")
@@ -36,6 +39,9 @@ struct RolloutCommand: ParsableCommand {
 
     @Option(help: "The number of transitions to write.")
     var steps: Int = 1_000
+
+    @Option(name: .customLong("frames"), help: "Atari only: write the screen after each step as DIR/<index>.png.")
+    var framesDirectory: String?
 
     func validate() throws {
         guard steps >= 0 else { throw ValidationError("--steps must be non-negative, got \(steps)") }
@@ -63,6 +69,18 @@ struct RolloutCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        #if ALE
+        if let bytes = environment as? any ByteObservationEnvironment {
+            do {
+                try runBytes(bytes, env: env, policy: &policy)
+            } catch {
+                FileHandle.standardError.write(Data("trpo rollout: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            return
+        }
+        #endif
+        guard framesDirectory == nil else { throw ValidationError("--frames needs an Atari environment") }
         var writer = LineWriter()
         let readState = Self.stateReader(for: environment)
         var observation = try environment.checkedReset(seed: seed, name: env)

@@ -1,8 +1,9 @@
 import ArgumentParser
+import AtariEnvironments
+import Foundation
 import GymnasiumBridge
 
 #if MuJoCo
-import Foundation
 import MuJoCoEnvironments
 #endif
 
@@ -39,6 +40,40 @@ extension TrustRegionCommand {
             FileHandle.standardError.write(Data("trpo: warning: MuJoCo environments not registered: \(error)\n".utf8))
         }
         #endif
+        registerAtariEnvironments()
         main(nil)
+    }
+}
+
+// MARK: - Atari (the `ALE` trait)
+
+extension TrustRegionCommand {
+    /// With the `ALE` trait, registers the Atari ids (a missing installation is a warning, as for
+    /// MuJoCo); without it, an Atari id given with `--env` stops here with how to enable the trait,
+    /// rather than as an unknown id.
+    static func registerAtariEnvironments() {
+        if AtariEnvironments.isAvailable {
+            do {
+                try AtariEnvironments.registerAll()
+            } catch {
+                FileHandle.standardError.write(Data("trpo: warning: Atari environments not registered: \(error)\n".utf8))
+            }
+            return
+        }
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            let id: String?
+            if argument == "--env", index + 1 < arguments.count {
+                id = arguments[index + 1]
+            } else if argument.hasPrefix("--env=") {
+                id = String(argument.dropFirst("--env=".count))
+            } else {
+                id = nil
+            }
+            if let id, AtariEnvironments.looksLikeAtariId(id) {
+                FileHandle.standardError.write(Data("trpo: \(AtariError.unavailable(id: id))\n".utf8))
+                Foundation.exit(1)
+            }
+        }
     }
 }

@@ -125,6 +125,9 @@ public struct EnvironmentSpecification: Sendable {
     public var maxEpisodeSteps: Int?
     /// Gymnasium's `reward_threshold`: the average return at which the task counts as solved.
     public var rewardThreshold: Double?
+    /// The shape and element type of the observations when they are not a flat float32 vector
+    /// (e.g. `(210, 160, 3)` uint8 for an Atari screen); nil for flat float32 observations.
+    public var observationLayout: ObservationLayout? = nil
     /// Builds the bare environment, without the time limit.
     public var makeUnwrapped: @Sendable () throws -> any Environment
 

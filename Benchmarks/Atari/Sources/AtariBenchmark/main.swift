@@ -1,0 +1,95 @@
+// Throughput of Pong with uniformly random actions (resetting when an episode ends):
+// - ALE/Pong-v5 raw: frameskip 4, sticky actions 0.25, RGB observations as bytes;
+// - the preprocessed stack: FrameStack(AtariPreprocessing(ALE/Pong-v5 with frameskip 1), 4),
+//   Gymnasium's defaults (30 no-ops, frame skip 4 with max-pooling, grayscale, 84 × 84 INTER_AREA);
+// - two copies of that stack in a VectorEnvironment (Float observations, as the trainer sees
+//   them), serial and on two threads (fork-join per step); and, for the machine's own scaling,
+//   two independent stacks each stepped by its own thread with no per-step join. Steps count copies.
+//
+//   swift run -c release --package-path Benchmarks/Atari AtariBenchmark [seconds per round] [rounds]
+//
+// Each figure is the best of several rounds, alternated, so other processes disturb it less.
+import AtariEnvironments
+import DenseLinearAlgebra
+import Dispatch
+import Environments
+
+let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
+let secondsPerRound = arguments.first ?? 2
+let rounds = arguments.count > 1 ? Int(arguments[1]) : 3
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
+/// Steps per second of `body` (one step per call), over about `secondsPerRound`.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    for _ in 0..<50 { try body() }
+    var steps = 0
+    let start = now()
+    var elapsed = 0.0
+    while elapsed < secondsPerRound {
+        for _ in 0..<50 { try body() }
+        steps += 50
+        elapsed = now() - start
+    }
+    return Double(steps) / elapsed
+}
+
+func report(_ name: String, _ stepsPerSecond: Double) {
+    let label = name.padding(toLength: 52, withPad: " ", startingAt: 0)
+    print("\(label) \(Int(stepsPerSecond.rounded())) steps/s")
+}
+
+/// A loop body stepping a byte environment with random actions, resetting at episode ends.
+func loop(_ environment: any ByteObservationEnvironment, seed: UInt64) throws -> () throws -> Void {
+    var random = RandomStream(seed: seed)
+    _ = try environment.resetBytes(seed: seed)
+    return {
+        let result = try environment.stepBytes(environment.actionSpace.sample(using: &random))
+        if result.terminated || result.truncated { _ = try environment.resetBytes(seed: nil) }
+    }
+}
+
+print("ALE \(AtariEnvironment.aleVersion), Pong, random actions, best of \(rounds) rounds of \(secondsPerRound) s")
+let raw = try loop(AtariEnvironment(.v5(game: "pong")), seed: 0)
+let stack = try loop(AtariEnvironments.preprocessedStack(game: "pong"), seed: 0)
+var vectors: [Int: VectorEnvironment] = [:]
+var vectorSteps: [Int: () throws -> Void] = [:]
+for threads in [1, 2] {
+    let copies = try VectorEnvironment(count: 2, threads: threads, name: "Pong stack") {
+        try AtariEnvironments.preprocessedStack(game: "pong")
+    }
+    _ = try copies.reset(seed: 0)
+    var random = RandomStream(seed: 1)
+    vectors[threads] = copies
+    vectorSteps[threads] = { _ = try copies.step((0..<2).map { _ in copies.actionSpace.sample(using: &random) }) }
+}
+// Two stacks, one per thread, each measured for a round; the rates add up.
+final class IndependentStacks: @unchecked Sendable {
+    // Each thread touches only its own index.
+    let loops: [() throws -> Void]
+    let rates = UnsafeMutablePointer<Double>.allocate(capacity: 2)
+    init(_ loops: [() throws -> Void]) { self.loops = loops }
+
+    func measureBoth() -> Double {
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            rates[index] = (try? measure(loops[index])) ?? 0
+        }
+        return rates[0] + rates[1]
+    }
+}
+let independent = IndependentStacks(
+    try (0..<2).map { try loop(AtariEnvironments.preprocessedStack(game: "pong"), seed: UInt64($0)) })
+var best = (raw: 0.0, stack: 0.0, serial: 0.0, parallel: 0.0, independent: 0.0)
+for _ in 0..<rounds {
+    best.raw = max(best.raw, try measure(raw))
+    best.stack = max(best.stack, try measure(stack))
+    if let serial = vectorSteps[1] { best.serial = max(best.serial, 2 * (try measure(serial))) }
+    if let parallel = vectorSteps[2] { best.parallel = max(best.parallel, 2 * (try measure(parallel))) }
+    best.independent = max(best.independent, independent.measureBoth())
+}
+report("ALE/Pong-v5 raw (frameskip 4, bytes)", best.raw)
+report("Pong preprocessed stack (84×84×4)", best.stack)
+report("Pong stack × 2 copies, vector env, 1 thread", best.serial)
+report("Pong stack × 2 copies, vector env, 2 threads", best.parallel)
+report("Pong stack × 2, one thread each, no per-step join", best.independent)
+print("Vector speed-up with 2 threads: \(Double(Int(100 * best.parallel / max(best.serial, 1))) / 100)×")
