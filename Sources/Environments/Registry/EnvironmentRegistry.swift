@@ -46,18 +46,26 @@ public final class EnvironmentRegistry: @unchecked Sendable {
     public var ids: [String] { specifications.map(\.id) }
 
     /// The entry for `id`, if registered.
+    /// A variant id (`Hopper-v5?reset_noise_scale=0.1`) is registered on first use when its base
+    /// id takes those arguments (see `variant(of:arguments:)`).
     public func specification(for id: String) -> EnvironmentSpecification? {
+        if let registered = registeredSpecification(for: id) { return registered }
+        return id.contains("?") ? try? resolveVariant(id) : nil
+    }
+
+    /// The entry registered under exactly `id`.
+    func registeredSpecification(for id: String) -> EnvironmentSpecification? {
         lock.lock()
         defer { lock.unlock() }
         return indexById[id].map { entries[$0] }
     }
 
-    /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the known ids.
+    /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the
+    /// known ids, or `EnvironmentArgumentError` for a variant id with arguments its base does not take.
     public func make(_ id: String) throws -> any Environment {
-        guard let specification = specification(for: id) else {
-            throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids)
-        }
-        return try specification.make()
+        if let specification = registeredSpecification(for: id) { return try specification.make() }
+        guard id.contains("?") else { throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids) }
+        return try resolveVariant(id).make()
     }
 
     /// Gymnasium's classic-control entries (`gymnasium/envs/__init__.py`).
@@ -112,6 +120,9 @@ public struct EnvironmentSpecification: Sendable {
     public var rewardThreshold: Double?
     /// Builds the bare environment, without the time limit.
     public var makeUnwrapped: @Sendable () throws -> any Environment
+    /// Builds the bare environment with keyword arguments (Gymnasium's `make(id, **kwargs)`), for
+    /// environments that take any; it throws `EnvironmentArgumentError` for arguments it does not take.
+    public var makeUnwrappedWithArguments: (@Sendable (EnvironmentArguments) throws -> any Environment)? = nil
 
     /// An entry; `makeUnwrapped` must build an environment with the given spaces.
     public init(
