@@ -18,6 +18,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1 (see `trpo envs`).")
     var env: String?
 
+    @Option(name: .customLong("env-kwargs"), parsing: .upToNextOption, help: environmentArgumentsHelp)
+    var environmentArguments: [String] = []
+
     @Option(help: "Environment steps to train for (default: the zoo's n_timesteps, else 1,000,000).")
     var timesteps: Int?
 
@@ -49,7 +52,9 @@ struct TrainCommand: ParsableCommand {
         if resume == nil {
             guard env != nil else { throw ValidationError("give --env ID (or --resume DIR)") }
             guard runDir != nil else { throw ValidationError("give --run-dir DIR (or --resume DIR)") }
-        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil {
+        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil
+            || !environmentArguments.isEmpty
+        {
             throw ValidationError("--resume takes its settings from the run directory; give no other settings")
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -74,13 +79,13 @@ struct TrainCommand: ParsableCommand {
 
     /// The run's environment, seed, budget and settings from the command line.
     func specification() throws -> RunSpecification {
-        let id = env ?? ""
+        let id = try environmentID(env ?? "", arguments: environmentArguments)
         guard let chosen = Algorithm(rawValue: (algorithm ?? "trpo").lowercased()) else {
             throw ConfigurationError.invalidValue(
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let (configuration, warnings) = try ConfigurationFile.resolve(
-            environmentID: id, algorithm: chosen, file: config, overrides: overrides)
+            environmentID: baseEnvironmentID(id), algorithm: chosen, file: config, overrides: overrides)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
         return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
