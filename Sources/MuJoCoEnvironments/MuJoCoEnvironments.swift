@@ -109,6 +109,10 @@ public enum MuJoCoEnvironments {
         Factory(Walker2d.self, .v5, rewardThreshold: nil),
         Factory(Ant.self, .v4, rewardThreshold: 6000),
         Factory(Ant.self, .v5, rewardThreshold: 6000),
+        Factory(Humanoid.self, .v4, rewardThreshold: nil),
+        Factory(Humanoid.self, .v5, rewardThreshold: nil),
+        Factory(HumanoidStandup.self, .v4, rewardThreshold: nil),
+        Factory(HumanoidStandup.self, .v5, rewardThreshold: nil),
     ]
     #endif
 }

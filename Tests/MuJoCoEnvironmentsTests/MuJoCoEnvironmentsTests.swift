@@ -48,6 +48,7 @@ struct MuJoCoEnvironmentsTests {
         ("InvertedPendulum-v4", 0.01, 0.01), ("HalfCheetah-v4", 0.1, 0.8), ("Ant-v4", 0.1, 0.8),
         ("InvertedDoublePendulum-v4", 0.1, 0.8), ("Hopper-v5", 5e-3, 5e-3), ("Walker2d-v5", 5e-3, 5e-3),
         ("Swimmer-v5", 0.1, 0.1), ("HalfCheetah-v5", 0.1, 0.8), ("Ant-v5", 0.1, 0.8),
+        ("Humanoid-v5", 0.01, 0.01), ("HumanoidStandup-v4", 0.01, 0.01),
     ])
     func resetNoise(id: String, positionScale: Double, velocityBound: Double) throws {
         // Normal velocity noise (0.1 · N(0, 1)) has no bound; 0.8 is eight standard deviations.

@@ -16,7 +16,7 @@ for every step the action (float32, drawn uniformly from 1.2 times the action bo
 control clamping is exercised), the float64 observation, the reward and the terminated flag. An
 episode ends when it terminates or after `STEPS_PER_EPISODE` steps; episodes are recorded with
 seeds 0, 1, ... until `TRANSITIONS` transitions are stored. Each file also holds the start states
-of `reset(seed)` for a few more seeds (`resets`), which must match ours bit for bit, and the
+(qpos, qvel) of `reset(seed)` for a few more seeds (`resets`), which must match ours bit for bit, and the
 keyword arguments as `str(value)` (`arguments`), as a user would pass them to `--env-kwargs`.
 """
 
@@ -71,6 +71,14 @@ ENVIRONMENTS = [
     ("InvertedDoublePendulum-v5", "inverted_double_pendulum.xml", "inverted_double_pendulum.xml",
      {"healthy_reward": 5.0, "reset_noise_scale": 0.2}, 30, 30),
     ("Reacher-v5", "reacher.xml", "reacher.xml", {"reward_dist_weight": 0.5, "reward_control_weight": 2.0}, 30, 30),
+    # The humanoids: 348 to 376 numbers per observation, so a few steps each.
+    ("Humanoid-v4", "humanoid.xml", "humanoid.xml", {}, 8, 4),
+    ("Humanoid-v5", "humanoid.xml", "humanoid.xml", {}, 8, 4),
+    ("HumanoidStandup-v4", "humanoidstandup.xml", "humanoidstandup.xml", {}, 8, 4),
+    ("HumanoidStandup-v5", "humanoidstandup.xml", "humanoidstandup.xml", {}, 8, 4),
+    ("Humanoid-v5", "humanoid.xml", "humanoid.xml",
+     {"include_cinert_in_observation": False, "include_cvel_in_observation": False,
+      "contact_cost_weight": 1e-5, "healthy_reward": 1.0}, 6, 6),
 ]
 # Extra seeds whose reset states are recorded (2**32 + 5 takes SeedSequence's two-word path).
 RESET_SEEDS = [7, 11, 123, 2**32 + 5]
@@ -162,8 +170,7 @@ def record(environment_id, kwargs, transitions, steps_per_episode):
     resets = []
     for reset_seed in RESET_SEEDS:
         observation, _ = env.reset(seed=reset_seed)
-        resets.append({"seed": reset_seed, "qpos": hex_list(env.data.qpos), "qvel": hex_list(env.data.qvel),
-                       "observation": short(observation)})
+        resets.append({"seed": reset_seed, "qpos": hex_list(env.data.qpos), "qvel": hex_list(env.data.qvel)})
     return {
         "environment": environment_id,
         "arguments": {key: str(value) for key, value in kwargs.items()},
