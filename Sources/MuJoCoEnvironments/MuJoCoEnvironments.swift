@@ -95,6 +95,7 @@ public enum MuJoCoEnvironments {
     static let factories: [Factory] = [
         Factory(Reacher.self, .v4, rewardThreshold: -3.75),
         Factory(Reacher.self, .v5, rewardThreshold: -3.75),
+        Factory(Pusher.self, .v5, rewardThreshold: 0),
         Factory(InvertedPendulum.self, .v4, rewardThreshold: 950),
         Factory(InvertedPendulum.self, .v5, rewardThreshold: 950),
         Factory(InvertedDoublePendulum.self, .v4, rewardThreshold: 9100),

@@ -21,7 +21,7 @@ struct GymnasiumFixtureTests {
         "InvertedDoublePendulum-v5", "Reacher-v5",
         "Hopper-v5-options", "Walker2d-v5-options", "HalfCheetah-v5-options", "Swimmer-v5-options",
         "Ant-v5-options", "InvertedDoublePendulum-v5-options", "Reacher-v5-options",
-        "Humanoid-v4", "Humanoid-v5", "HumanoidStandup-v4", "HumanoidStandup-v5", "Humanoid-v5-options",
+        "Pusher-v5", "Pusher-v5-options", "Humanoid-v4", "Humanoid-v5", "HumanoidStandup-v4", "HumanoidStandup-v5", "Humanoid-v5-options",
     ]
     static let tolerance = 1e-6
 

@@ -25,7 +25,7 @@ struct RegistryTests {
         "InvertedDoublePendulum-v5": (1000, 9100, 9, 1, 1), "HalfCheetah-v5": (1000, 4800, 17, 6, 1),
         "Hopper-v5": (1000, 3800, 11, 3, 1), "Swimmer-v5": (1000, 360, 8, 2, 1),
         "Walker2d-v5": (1000, nil, 17, 6, 1), "Ant-v5": (1000, 6000, 105, 8, 1),
-        "Humanoid-v4": (1000, nil, 376, 17, 0.4), "Humanoid-v5": (1000, nil, 348, 17, 0.4),
+        "Pusher-v5": (100, 0, 23, 7, 2), "Humanoid-v4": (1000, nil, 376, 17, 0.4), "Humanoid-v5": (1000, nil, 348, 17, 0.4),
         "HumanoidStandup-v4": (1000, nil, 376, 17, 0.4), "HumanoidStandup-v5": (1000, nil, 348, 17, 0.4),
     ]
 

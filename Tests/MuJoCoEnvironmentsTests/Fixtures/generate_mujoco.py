@@ -71,6 +71,8 @@ ENVIRONMENTS = [
     ("InvertedDoublePendulum-v5", "inverted_double_pendulum.xml", "inverted_double_pendulum.xml",
      {"healthy_reward": 5.0, "reset_noise_scale": 0.2}, 30, 30),
     ("Reacher-v5", "reacher.xml", "reacher.xml", {"reward_dist_weight": 0.5, "reward_control_weight": 2.0}, 30, 30),
+    ("Pusher-v5", "pusher_v5.xml", "pusher_v5.xml", {}, 100, 50),
+    ("Pusher-v5", "pusher_v5.xml", "pusher_v5.xml", {"reward_near_weight": 1.0, "reward_control_weight": 0.5}, 20, 20),
     # The humanoids: 348 to 376 numbers per observation, so a few steps each.
     ("Humanoid-v4", "humanoid.xml", "humanoid.xml", {}, 8, 4),
     ("Humanoid-v5", "humanoid.xml", "humanoid.xml", {}, 8, 4),
