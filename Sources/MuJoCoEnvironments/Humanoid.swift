@@ -10,7 +10,7 @@ import Environments
 /// step while `terminateWhenUnhealthy`, v5 only while healthy. Terminates when the torso height
 /// `qpos[2]` leaves the open `healthyZRange`. Reset: U(±resetNoiseScale) on `qpos0` and zero
 /// velocity.
-public struct Humanoid: MuJoCoTask {
+public struct Humanoid: HumanoidTask {
     /// The family name.
     public static let name = "Humanoid"
     /// Gymnasium's time limit.
@@ -63,19 +63,6 @@ public struct Humanoid: MuJoCoTask {
         try observation.configure(&arguments, positionsOption: true)
     }
 
-    /// The width of `observation`.
-    public var observationCount: Int { observation.count }
-
-    /// Records the sizes the observation needs.
-    public mutating func prepare(_ simulation: MuJoCoSimulation) throws {
-        observation.prepare(simulation)
-    }
-
-    /// `qpos0 + U(±resetNoiseScale)`, `U(±resetNoiseScale)` velocities.
-    public func resetModel(_ simulation: MuJoCoSimulation, random: inout EpisodeRandomness) throws {
-        try setUniformlyPerturbedState(simulation, scale: resetNoiseScale, random: &random)
-    }
-
     /// The centre of mass's forward progress, the healthy reward and the costs.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
         let before = simulation.massCenter().x
@@ -91,11 +78,6 @@ public struct Humanoid: MuJoCoTask {
             costs += clip(contact, contactCostRange.0, contactCostRange.1)
         }
         return (rewards - costs, terminateWhenUnhealthy && !healthy)
-    }
-
-    /// `qpos[2...]`, `qvel`, `cinert`, `cvel`, `qfrc_actuator`, `cfrc_ext` as `observation` says.
-    public func observe(_ simulation: MuJoCoSimulation, into observation: inout [Double]) {
-        self.observation.write(simulation, into: &observation)
     }
 }
 #endif

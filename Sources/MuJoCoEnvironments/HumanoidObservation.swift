@@ -73,6 +73,34 @@ public struct HumanoidObservation: Sendable {
     }
 }
 
+/// Humanoid and HumanoidStandup: the same model layout, observation and reset.
+public protocol HumanoidTask: MuJoCoTask {
+    /// What the observation holds.
+    var observation: HumanoidObservation { get set }
+    /// Half-width of the uniform reset noise on `qpos` and `qvel`.
+    var resetNoiseScale: Double { get }
+}
+
+extension HumanoidTask {
+    /// The width of `observation`.
+    public var observationCount: Int { observation.count }
+
+    /// Records the sizes the observation needs.
+    public mutating func prepare(_ simulation: MuJoCoSimulation) throws {
+        observation.prepare(simulation)
+    }
+
+    /// `qpos0 + U(±resetNoiseScale)`, `U(±resetNoiseScale)` velocities.
+    public func resetModel(_ simulation: MuJoCoSimulation, random: inout EpisodeRandomness) throws {
+        try setUniformlyPerturbedState(simulation, scale: resetNoiseScale, random: &random)
+    }
+
+    /// `qpos[2...]`, `qvel`, `cinert`, `cvel`, `qfrc_actuator`, `cfrc_ext` as `observation` says.
+    public func observe(_ simulation: MuJoCoSimulation, into observation: inout [Double]) {
+        self.observation.write(simulation, into: &observation)
+    }
+}
+
 /// `weight · np.sum(np.square(values))` in float64, NumPy's pairwise summation.
 func float64QuadraticCost(weight: Double, _ values: [Double]) -> Double {
     weight * numpySum(values.map { $0 * $0 })

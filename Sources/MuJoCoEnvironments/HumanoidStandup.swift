@@ -7,7 +7,7 @@ import Environments
 /// Observation: see `HumanoidObservation` (376 in v4, 348 in v5). Reward:
 /// `qpos[2] / timestep − controlCostWeight · ‖ctrl‖² − clip(impactCostWeight · ‖cfrc_ext‖²,
 /// impactCostRange) + 1` (v4 takes no arguments: the defaults). Never terminates. Reset: U(±resetNoiseScale) on `qpos0` and zero velocity.
-public struct HumanoidStandup: MuJoCoTask {
+public struct HumanoidStandup: HumanoidTask {
     /// The family name.
     public static let name = "HumanoidStandup"
     /// Gymnasium's time limit.
@@ -50,19 +50,6 @@ public struct HumanoidStandup: MuJoCoTask {
         try observation.configure(&arguments, positionsOption: false)
     }
 
-    /// The width of `observation`.
-    public var observationCount: Int { observation.count }
-
-    /// Records the sizes the observation needs.
-    public mutating func prepare(_ simulation: MuJoCoSimulation) throws {
-        observation.prepare(simulation)
-    }
-
-    /// `qpos0 + U(±resetNoiseScale)`, `U(±resetNoiseScale)` velocities.
-    public func resetModel(_ simulation: MuJoCoSimulation, random: inout EpisodeRandomness) throws {
-        try setUniformlyPerturbedState(simulation, scale: resetNoiseScale, random: &random)
-    }
-
     /// The height reward minus the control and impact costs, plus 1; never terminates.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
         simulation.step(control: action)
@@ -72,11 +59,6 @@ public struct HumanoidStandup: MuJoCoTask {
             float64QuadraticCost(weight: impactCostWeight, Array(simulation.externalForceValues)),
             impactCostRange.0, impactCostRange.1)
         return (upHeight - control - impact + 1, false)
-    }
-
-    /// `qpos[2...]`, `qvel`, `cinert`, `cvel`, `qfrc_actuator`, `cfrc_ext` as `observation` says.
-    public func observe(_ simulation: MuJoCoSimulation, into observation: inout [Double]) {
-        self.observation.write(simulation, into: &observation)
     }
 }
 #endif

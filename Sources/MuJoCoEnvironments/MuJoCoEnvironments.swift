@@ -39,10 +39,7 @@ public enum MuJoCoEnvironments {
     /// started from `seed`.
     public static func make(_ id: String, seed: UInt64 = 0) throws -> any Environment {
         #if MuJoCo
-        guard let factory = factories.first(where: { $0.id == id }) else {
-            throw MuJoCoError.unknownEnvironment(id: id, known: ids)
-        }
-        return try factory.make(seed)
+        return try factory(for: id).make(seed)
         #else
         throw MuJoCoError.engineUnavailable
         #endif
@@ -53,10 +50,7 @@ public enum MuJoCoEnvironments {
     /// an argument the environment does not take.
     public static func make(_ id: String, arguments: EnvironmentArguments) throws -> any Environment {
         #if MuJoCo
-        guard let factory = factories.first(where: { $0.id == id }) else {
-            throw MuJoCoError.unknownEnvironment(id: id, known: ids)
-        }
-        return try factory.makeWithArguments(arguments)
+        return try factory(for: id).makeWithArguments(arguments)
         #else
         throw MuJoCoError.engineUnavailable
         #endif
@@ -89,6 +83,13 @@ public enum MuJoCoEnvironments {
                 try MuJoCoEnvironment<Task>(task: Task(version: version, arguments: arguments))
             }
         }
+    }
+
+    static func factory(for id: String) throws -> Factory {
+        guard let factory = factories.first(where: { $0.id == id }) else {
+            throw MuJoCoError.unknownEnvironment(id: id, known: ids)
+        }
+        return factory
     }
 
     /// Gymnasium's `gymnasium/envs/__init__.py` MuJoCo entries, in its order.
