@@ -49,12 +49,13 @@ struct TrainCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if resume != nil, !environmentArguments.isEmpty {
+            throw ValidationError("--resume takes its settings from the run directory; give no other settings")
+        }
         if resume == nil {
             guard env != nil else { throw ValidationError("give --env ID (or --resume DIR)") }
             guard runDir != nil else { throw ValidationError("give --run-dir DIR (or --resume DIR)") }
-        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil
-            || !environmentArguments.isEmpty
-        {
+        } else if env != nil || runDir != nil || config != nil || !overrides.isEmpty || timesteps != nil || algorithm != nil {
             throw ValidationError("--resume takes its settings from the run directory; give no other settings")
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -79,15 +80,17 @@ struct TrainCommand: ParsableCommand {
 
     /// The run's environment, seed, budget and settings from the command line.
     func specification() throws -> RunSpecification {
-        let id = try environmentID(env ?? "", arguments: environmentArguments)
+        let id = baseEnvironmentID(env ?? "")
         guard let chosen = Algorithm(rawValue: (algorithm ?? "trpo").lowercased()) else {
             throw ConfigurationError.invalidValue(
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let (configuration, warnings) = try ConfigurationFile.resolve(
-            environmentID: baseEnvironmentID(id), algorithm: chosen, file: config, overrides: overrides)
+            environmentID: id, algorithm: chosen, file: config, overrides: overrides)
         for warning in warnings { standardError("trpo train: warning: \(warning)") }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
-        return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
+        // With keyword arguments the run records the variant id, e.g. Hopper-v5?reset_noise_scale=0.1.
+        let variant = try environmentID(env ?? "", arguments: environmentArguments)
+        return RunSpecification(environmentID: variant, seed: seed, totalTimesteps: budget, configuration: configuration)
     }
 }
