@@ -1,28 +1,32 @@
 #if MuJoCo
-import DenseLinearAlgebra
+import Environments
 
-/// Hopper-v4: make a one-legged planar robot hop forward (Gymnasium `HopperEnv`, v4).
+/// Hopper: make a one-legged planar robot hop forward (Gymnasium `HopperEnv`, v4 and v5).
 ///
-/// Observation (11): `qpos[1...]` (height, angle, three joint angles) and `qvel` clipped to
-/// ±10. Reward: `forwardRewardWeight · Δx/dt + healthyReward − controlCostWeight · ‖a‖²`.
+/// Observation (11): `qpos[1...]` (height, angle, three joint angles; `qpos[0]` too when
+/// `excludeCurrentPositions` is false) and `qvel` clipped to ±10. Reward:
+/// `forwardRewardWeight · Δx/dt + healthy − controlCostWeight · ‖a‖²`, where v4 pays
+/// `healthyReward` on every step while `terminateWhenUnhealthy` and v5 only while healthy.
 /// Terminates when unhealthy: any of `(qpos[2...], qvel)` outside `healthyStateRange`, the
 /// height `qpos[1]` outside `healthyZRange`, or the angle `qpos[2]` outside `healthyAngleRange`
 /// (all open intervals). Reset: `qpos0` and zero velocity plus U(±resetNoiseScale).
 public struct Hopper: MuJoCoTask {
-    /// The Gymnasium id.
-    public static let id = "Hopper-v4"
-    /// The MJCF file, Models/hopper.xml.
-    public static let modelName = "hopper"
-    /// Four 2 ms physics steps per environment step (dt = 0.008 s).
-    public static let frameSkip = 4
+    /// The family name.
+    public static let name = "Hopper"
     /// Gymnasium's time limit.
     public static let maxEpisodeSteps = 1000
 
+    /// The version whose rules apply.
+    public let version: GymnasiumVersion
+    /// The MJCF file, Models/hopper.xml (both versions).
+    public let modelName = "hopper"
+    /// Four 2 ms physics steps per environment step (dt = 0.008 s); `frame_skip` in v5.
+    public var frameSkip = 4
     /// Weight of the forward velocity in the reward.
     public var forwardRewardWeight = 1.0
     /// Weight of the squared action norm in the cost.
     public var controlCostWeight = 1e-3
-    /// Reward for every step while healthy (always paid when `terminateWhenUnhealthy`).
+    /// Reward for every healthy step (v4: for every step while `terminateWhenUnhealthy`).
     public var healthyReward = 1.0
     /// End the episode when the hopper becomes unhealthy.
     public var terminateWhenUnhealthy = true
@@ -34,31 +38,52 @@ public struct Hopper: MuJoCoTask {
     public var healthyAngleRange = (-0.2, 0.2)
     /// Half-width of the uniform reset noise on `qpos` and `qvel`.
     public var resetNoiseScale = 5e-3
+    /// Leave the forward position `qpos[0]` out of the observation.
+    public var excludeCurrentPositions = true
 
-    /// Gymnasium's defaults.
-    public init() {}
+    /// Gymnasium's defaults for `version`.
+    public init(version: GymnasiumVersion) { self.version = version }
 
-    /// `qpos[1...]` (5) and `qvel` (6).
-    public var observationCount: Int { 11 }
+    /// Gymnasium's keyword arguments of `HopperEnv`.
+    public mutating func configure(_ arguments: inout EnvironmentArgumentReader) throws {
+        if version == .v5 { try arguments.read("frame_skip", into: &frameSkip) }
+        try arguments.read("forward_reward_weight", into: &forwardRewardWeight)
+        try arguments.read("ctrl_cost_weight", into: &controlCostWeight)
+        try arguments.read("healthy_reward", into: &healthyReward)
+        try arguments.read("terminate_when_unhealthy", into: &terminateWhenUnhealthy)
+        try arguments.read("healthy_state_range", into: &healthyStateRange)
+        try arguments.read("healthy_z_range", into: &healthyZRange)
+        try arguments.read("healthy_angle_range", into: &healthyAngleRange)
+        try arguments.read("reset_noise_scale", into: &resetNoiseScale)
+        try arguments.read("exclude_current_positions_from_observation", into: &excludeCurrentPositions)
+    }
+
+    /// `qpos[1...]` (5) and `qvel` (6), plus `qpos[0]` when it is included.
+    public var observationCount: Int { excludeCurrentPositions ? 11 : 12 }
 
     /// Nothing to look up: the hopper is read through `qpos` and `qvel`.
     public mutating func prepare(_ simulation: MuJoCoSimulation) throws {}
 
     /// `qpos0 + U(±resetNoiseScale)`, `U(±resetNoiseScale)` velocities.
-    public func resetModel(_ simulation: MuJoCoSimulation, random: inout RandomStream) throws {
-        let qpos = Self.uniformNoise(around: simulation.initialPositions, scale: resetNoiseScale, random: &random)
-        let qvel = Self.uniformNoise(around: Self.restVelocities(simulation), scale: resetNoiseScale, random: &random)
-        try simulation.setState(positions: qpos, velocities: qvel)
+    public func resetModel(_ simulation: MuJoCoSimulation, random: inout EpisodeRandomness) throws {
+        try setUniformlyPerturbedState(simulation, scale: resetNoiseScale, random: &random)
     }
 
     /// Forward progress of `qpos[0]` over dt, plus the healthy reward, minus the control cost.
     public func step(_ simulation: MuJoCoSimulation, action: [Float]) -> (reward: Double, terminated: Bool) {
         let xVelocity = simulation.stepMeasuringForwardVelocity(control: action)
         let healthy = isHealthy(simulation)
-        let healthyBonus = (healthy || terminateWhenUnhealthy) ? healthyReward : 0
-        let rewards = forwardRewardWeight * xVelocity + healthyBonus
+        let rewards = forwardRewardWeight * xVelocity + healthyBonus(healthy: healthy)
         let reward = rewards - float32ControlCost(weight: controlCostWeight, action: action)
         return (reward, terminateWhenUnhealthy && !healthy)
+    }
+
+    /// v4 pays the healthy reward whenever unhealthy states end the episode; v5 only when healthy.
+    func healthyBonus(healthy: Bool) -> Double {
+        switch version {
+        case .v4: (healthy || terminateWhenUnhealthy) ? healthyReward : 0
+        case .v5: healthy ? healthyReward : 0
+        }
     }
 
     /// Gymnasium's `is_healthy`; comparisons are false for NaN, so a NaN state is unhealthy.
@@ -79,28 +104,8 @@ public struct Hopper: MuJoCoTask {
 
     /// `qpos[1...]`, then `qvel` clipped to ±10.
     public func observe(_ simulation: MuJoCoSimulation, into observation: inout [Double]) {
-        writePlanarObservation(simulation, into: &observation, velocityLimit: 10)
+        writeStateObservation(
+            simulation, into: &observation, skippedPositions: excludeCurrentPositions ? 1 : 0, velocityLimit: 10)
     }
-}
-
-/// The observation of the planar walkers: `qpos[1...]` then `qvel`, clipped to ±`velocityLimit`
-/// when given (Hopper, Walker2d) and unclipped otherwise (HalfCheetah).
-func writePlanarObservation(_ simulation: MuJoCoSimulation, into observation: inout [Double], velocityLimit: Double?) {
-    var slot = 0
-    for index in 1..<simulation.positionCount {
-        observation[slot] = simulation.position(index)
-        slot += 1
-    }
-    for index in 0..<simulation.velocityCount {
-        let value = simulation.velocity(index)
-        observation[slot] = velocityLimit.map { clip(value, -$0, $0) } ?? value
-        slot += 1
-    }
-}
-
-/// NumPy's `clip`: `min(max(value, low), high)`, passing NaN through.
-@inline(__always)
-func clip(_ value: Double, _ low: Double, _ high: Double) -> Double {
-    value < low ? low : (value > high ? high : value)
 }
 #endif

@@ -1,5 +1,4 @@
 #if MuJoCo
-import DenseLinearAlgebra
 import Environments
 
 /// An environment simulated by MuJoCo, whose physical state can be read and set.
@@ -7,7 +6,7 @@ import Environments
 /// `trpo rollout` reads `positions` and `velocities` before each step; tests and tools start
 /// episodes from given states with `reset(positions:velocities:)`.
 public protocol PhysicsEnvironment: Environment {
-    /// The Gymnasium id, e.g. "Hopper-v4".
+    /// The Gymnasium id, e.g. "Hopper-v5".
     var id: String { get }
     /// The generalized coordinates `qpos` of the current state.
     var positions: [Double] { get }
@@ -20,7 +19,7 @@ public protocol PhysicsEnvironment: Environment {
     func reset(positions: [Double], velocities: [Double]) throws -> [Float]
 }
 
-/// A Gymnasium MuJoCo `-v4` environment: the engine, a random stream and a `MuJoCoTask`.
+/// A Gymnasium MuJoCo environment (v4 or v5): the engine, `np_random` and a `MuJoCoTask`.
 ///
 /// Observations are computed in float64, as Gymnasium's, and cast to `Float` at the end. There
 /// is no time limit: wrap it with `maxEpisodeSteps` from `MuJoCoEnvironments`.
@@ -29,23 +28,23 @@ public final class MuJoCoEnvironment<Task: MuJoCoTask>: PhysicsEnvironment {
     public let simulation: MuJoCoSimulation
     /// The task: noise, reward, termination and observation.
     public let task: Task
-    /// The stream the reset noise is drawn from.
-    public internal(set) var random: RandomStream
+    /// The stream the reset noise is drawn from: Gymnasium's `np_random`, NumPy's `Generator(PCG64)`.
+    public internal(set) var random: EpisodeRandomness
     /// An unbounded box as wide as the observation (Gymnasium's `Box(-inf, inf)`).
     public let observationSpace: Space
     /// The actuators' control ranges (Gymnasium's `Box` from `actuator_ctrlrange`).
     public let actionSpace: Space
     private var observationBuffer: [Double]
 
-    /// Loads the task's model and prepares the task; `seed` starts the random stream, which a
-    /// seeded `reset` replaces.
+    /// Loads the task's model and prepares the task; `seed` starts the random stream (as
+    /// `reset(seed:)` would), which a seeded `reset` replaces.
     public init(task: Task = Task(), seed: UInt64 = 0) throws {
-        let simulation = try MuJoCoSimulation(modelName: Task.modelName, frameSkip: Task.frameSkip)
+        let simulation = try MuJoCoSimulation(modelName: task.modelName, frameSkip: task.frameSkip)
         var task = task
         try task.prepare(simulation)
         self.simulation = simulation
         self.task = task
-        random = RandomStream(seed: seed)
+        random = EpisodeRandomness(seed: seed)
         observationBuffer = [Double](repeating: 0, count: task.observationCount)
         let width = task.observationCount
         observationSpace = .box(
@@ -54,8 +53,8 @@ public final class MuJoCoEnvironment<Task: MuJoCoTask>: PhysicsEnvironment {
             low: simulation.controlRange.map { Float($0.lower) }, high: simulation.controlRange.map { Float($0.upper) })
     }
 
-    /// The Gymnasium id, e.g. "Hopper-v4".
-    public var id: String { Task.id }
+    /// The Gymnasium id, e.g. "Hopper-v5".
+    public var id: String { task.id }
     /// `qpos` of the current state.
     public var positions: [Double] { simulation.positions }
     /// `qvel` of the current state.
@@ -63,7 +62,7 @@ public final class MuJoCoEnvironment<Task: MuJoCoTask>: PhysicsEnvironment {
 
     /// Gymnasium's `reset`: `mj_resetData`, then the task's noisy start state.
     public func reset(seed: UInt64?) throws -> [Float] {
-        if let seed { random = RandomStream(seed: seed) }
+        if let seed { random = EpisodeRandomness(seed: seed) }
         simulation.resetData()
         try task.resetModel(simulation, random: &random)
         return currentObservation()
@@ -83,7 +82,7 @@ public final class MuJoCoEnvironment<Task: MuJoCoTask>: PhysicsEnvironment {
     public func step(_ action: Action) throws -> StepResult {
         guard case .continuous(let values) = action, values.count == simulation.actuatorCount else {
             throw MuJoCoError.invalidAction(
-                environment: Task.id, expected: "\(simulation.actuatorCount) continuous values",
+                environment: task.id, expected: "\(simulation.actuatorCount) continuous values",
                 got: "\(action)")
         }
         let (reward, terminated) = task.step(simulation, action: values)

@@ -4,7 +4,7 @@ import Environments
 
 extension MuJoCoEnvironments {
     /// Registers every MuJoCo environment of this build under its Gymnasium id, so that
-    /// `makeEnvironment("Hopper-v4")`, `VectorEnvironment(id:count:)` and `trpo --env` find it
+    /// `makeEnvironment("Hopper-v5")`, `VectorEnvironment(id:count:)` and `trpo --env` find it
     /// (Gymnasium's `register` calls in `gymnasium/envs/__init__.py`), and returns the ids added.
     ///
     /// Each entry carries Gymnasium's `max_episode_steps` (so `make` wraps in `TimeLimit`) and
@@ -27,16 +27,19 @@ extension MuJoCoEnvironments {
 
     /// The registry entries of this build's MuJoCo environments (empty without the trait), in
     /// Gymnasium's listing order; `makeUnwrapped` builds the bare environment, seeded with 0
-    /// until its first seeded reset.
+    /// until its first seeded reset; `makeUnwrappedWithArguments` builds one with Gymnasium's
+    /// keyword arguments (`registry.variant(of:arguments:)`).
     public static func specifications() throws -> [EnvironmentSpecification] {
         #if MuJoCo
         return try factories.map { factory in
             let make = factory.make
             let sample = try make(0)
-            return EnvironmentSpecification(
+            var specification = EnvironmentSpecification(
                 id: factory.id, observationSpace: sample.observationSpace, actionSpace: sample.actionSpace,
                 maxEpisodeSteps: factory.maxEpisodeSteps, rewardThreshold: factory.rewardThreshold,
                 makeUnwrapped: { try make(0) })
+            specification.makeUnwrappedWithArguments = factory.makeWithArguments
+            return specification
         }
         #else
         return []

@@ -58,5 +58,37 @@ extension MuJoCoSimulation {
     public var externalForces: [Double] {
         Array(buffer(data.pointee.cfrc_ext, 6 * bodyCount))
     }
+
+    /// `cinert`, flattened: each body's com-based inertia (10 values per body), from the last
+    /// `mj_forward` or integrator evaluation, as `bodyPosition`.
+    public var comInertias: UnsafeMutableBufferPointer<Double> { buffer(data.pointee.cinert, 10 * bodyCount) }
+
+    /// `cvel`, flattened: each body's com-based velocity (rotation, translation; 6 per body).
+    public var comVelocities: UnsafeMutableBufferPointer<Double> { buffer(data.pointee.cvel, 6 * bodyCount) }
+
+    /// `qfrc_actuator`: the generalized actuator force on each degree of freedom.
+    public var actuatorForces: UnsafeMutableBufferPointer<Double> { buffer(data.pointee.qfrc_actuator, velocityCount) }
+
+    /// `cfrc_ext`, flattened, without copying (see `externalForces`).
+    public var externalForceValues: UnsafeMutableBufferPointer<Double> { buffer(data.pointee.cfrc_ext, 6 * bodyCount) }
+
+    /// `ctrl`: the controls as last written (not clamped; MuJoCo clamps when it applies them).
+    public var controls: [Double] { Array(buffer(data.pointee.ctrl, actuatorCount)) }
+
+    /// The physics time step `opt.timestep` in seconds.
+    public var timestep: Double { model.pointee.opt.timestep }
+
+    /// Gymnasium's `mass_center(model, data)[0:2]`: Σ mᵦ · xiposᵦ / Σ mᵦ over all bodies, x and y.
+    public func massCenter() -> (x: Double, y: Double) {
+        let mass = UnsafeBufferPointer(start: model.pointee.body_mass, count: bodyCount)
+        let xipos = buffer(data.pointee.xipos, 3 * bodyCount)
+        var x = 0.0, y = 0.0
+        for body in 0..<bodyCount {
+            x += mass[body] * xipos[3 * body]
+            y += mass[body] * xipos[3 * body + 1]
+        }
+        let total = numpySum(Array(mass))
+        return (x / total, y / total)
+    }
 }
 #endif

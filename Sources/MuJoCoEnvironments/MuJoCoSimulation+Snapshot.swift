@@ -16,10 +16,16 @@ extension MuJoCoSimulation {
     // The derived quantities environments read between steps: xpos, site_xpos, qfrc_constraint
     // and cfrc_ext. After a step they hold values from inside the integrator, which a fresh
     // mj_forward would not reproduce, so they are saved as they are.
+    // The humanoids also read xipos, cinert, cvel and qfrc_actuator (`savesInertialQuantities`).
     private var derivedArrays: [(pointer: UnsafeMutablePointer<Double>?, count: Int)] {
-        [
+        let common: [(pointer: UnsafeMutablePointer<Double>?, count: Int)] = [
             (data.pointee.xpos, 3 * bodyCount), (data.pointee.site_xpos, 3 * siteCount),
             (data.pointee.qfrc_constraint, velocityCount), (data.pointee.cfrc_ext, 6 * bodyCount),
+        ]
+        guard savesInertialQuantities else { return common }
+        return common + [
+            (data.pointee.xipos, 3 * bodyCount), (data.pointee.cinert, 10 * bodyCount),
+            (data.pointee.cvel, 6 * bodyCount), (data.pointee.qfrc_actuator, velocityCount),
         ]
     }
 

@@ -26,6 +26,9 @@ public final class MuJoCoSimulation {
     public let initialPositions: [Double]
     /// The lower and upper control bounds of each actuator (`actuator_ctrlrange`).
     public let controlRange: [(lower: Double, upper: Double)]
+    /// Whether snapshots also hold `xipos`, `cinert`, `cvel` and `qfrc_actuator` (set by tasks
+    /// whose observation or reward reads them between steps).
+    public var savesInertialQuantities = false
 
     /// Loads `Models/<modelName>.xml` from the package resources and compiles it.
     public init(modelName: String, frameSkip: Int) throws {

@@ -35,13 +35,20 @@ public enum ZooHyperparameters {
     /// The zoo's `hyperparams/trpo.yml` for MuJoCo (REFERENCE.md §3): its `mujoco-defaults`
     /// (the pybullet defaults with 1M steps) with the per-environment changes.
     ///
-    /// `normalize: true` is SB3's VecNormalize: observations and rewards. Humanoid-v4 is absent
-    /// (no environment). The zoo has no MuJoCo entries for InvertedPendulum-v4,
+    /// `normalize: true` is SB3's VecNormalize: observations and rewards. The zoo has no MuJoCo entries for InvertedPendulum-v4,
     /// InvertedDoublePendulum-v4 and Reacher-v4; ours give them the same `mujoco-defaults` with
     /// budgets of our choosing: 100k steps for InvertedPendulum (solved, return 1000, well before
     /// in Tianshou's and Baselines' curves), 1M for InvertedDoublePendulum (Baselines' 1M table),
-    /// and 300k for Reacher (the zoo's ReacherBulletEnv budget).
-    static let trpoMuJoCo: [String: Settings] = [
+    /// and 300k for Reacher (the zoo's ReacherBulletEnv budget). The file keys `-v4` ids only; v5
+    /// changes rewards and observations but not their scales, so each `-v5` id gets its v4 entry.
+    /// HumanoidStandup has no zoo entry: it gets `mujoco-defaults` too.
+    static let trpoMuJoCo: [String: Settings] = trpoMuJoCoV4.reduce(into: trpoMuJoCoV4) { table, entry in
+        table[String(entry.key.dropLast(3)) + "-v5"] = entry.value
+    }
+
+    static let trpoMuJoCoV4: [String: Settings] = [
+        "Humanoid-v4": mujocoDefaults + [("n_timesteps", .integer(2_000_000))],
+        "HumanoidStandup-v4": mujocoDefaults,
         "Ant-v4": mujocoDefaults,
         "HalfCheetah-v4": mujocoDefaults + [("target_kl", .real(0.04))],
         "Hopper-v4": mujocoDefaults,

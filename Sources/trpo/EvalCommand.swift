@@ -31,6 +31,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Python interpreter for a run on a gym: environment (default: $TRPO_PYTHON, else python3).")
     var python: String?
 
+    @Option(
+        name: .customLong("env-kwargs"), parsing: .upToNextOption,
+        help: "Change a keyword argument of the run's environment for the evaluation, e.g. reset_noise_scale=0.1 (repeatable).")
+    var environmentArguments: [String] = []
+
     func validate() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be at least 1") }
     }
@@ -38,7 +43,8 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(command: "eval") {
             if let python { GymnasiumBridge.register(interpreter: python) }
-            let (snapshot, id) = try loadPolicy(runDirectory: runDir)
+            let (snapshot, trainedID) = try loadPolicy(runDirectory: runDir)
+            let id = try environmentID(trainedID, arguments: environmentArguments)
             let returns = try snapshot.evaluate(
                 on: try makeEnvironment(id), episodes: episodes, seed: seed, deterministic: !stochastic)
             let mean = returns.reduce(0, +) / Double(returns.count)

@@ -28,6 +28,9 @@ struct RolloutCommand: ParsableCommand {
     @Option(name: .customLong("env"), help: "The registered environment id (see `trpo envs`); with --run-dir, the policy's by default.")
     var envOption: String?
 
+    @Option(name: .customLong("env-kwargs"), parsing: .upToNextOption, help: environmentArgumentsHelp)
+    var environmentArguments: [String] = []
+
     @Option(help: "A run directory whose policy.safetensors picks the actions (its mode; see --stochastic).")
     var runDir: String?
 
@@ -58,10 +61,10 @@ struct RolloutCommand: ParsableCommand {
                 if let envOption, envOption != policyEnvironment {
                     throw ValidationError("the policy in \(runDir) was trained on \(policyEnvironment), not \(envOption)")
                 }
-                env = policyEnvironment
+                env = try environmentID(policyEnvironment, arguments: environmentArguments)
                 policy = SavedPolicyActions(snapshot: snapshot, deterministic: !stochastic, seed: seed)
             } else {
-                env = envOption ?? ""
+                env = try environmentID(envOption ?? "", arguments: environmentArguments)
                 policy = RandomActionPolicy(space: try makeEnvironment(env).actionSpace, seed: seed)
             }
             environment = try makeEnvironment(env)

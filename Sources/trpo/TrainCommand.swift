@@ -23,6 +23,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1 (see `trpo envs`).")
     var env: String?
 
+    @Option(name: .customLong("env-kwargs"), parsing: .upToNextOption, help: environmentArgumentsHelp)
+    var environmentArguments: [String] = []
+
     @Option(help: "Environment steps to train for (default: the zoo's n_timesteps, else 1,000,000).")
     var timesteps: Int?
 
@@ -57,6 +60,9 @@ struct TrainCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if resume != nil, !environmentArguments.isEmpty {
+            throw ValidationError("--resume takes its settings from the run directory; give no other settings")
+        }
         if resume == nil {
             guard env != nil else { throw ValidationError("give --env ID (or --resume DIR)") }
             guard runDir != nil else { throw ValidationError("give --run-dir DIR (or --resume DIR)") }
@@ -114,7 +120,7 @@ struct TrainCommand: ParsableCommand {
 
     /// The run's environment, seed, budget and settings from the command line.
     func specification() throws -> RunSpecification {
-        let id = env ?? ""
+        let id = baseEnvironmentID(env ?? "")
         guard let chosen = Algorithm(rawValue: (algorithm ?? "trpo").lowercased()) else {
             throw ConfigurationError.invalidValue(
                 key: "--algo", value: algorithm ?? "", expected: Algorithm.allCases.map(\.rawValue).joined(separator: ", "))
@@ -130,7 +136,9 @@ struct TrainCommand: ParsableCommand {
                     + "do not give; use the single-path sampler (drop --sampler vine or --set sampler=vine)")
         }
         let budget = timesteps ?? configuration.suggestedTimesteps ?? 1_000_000
-        return RunSpecification(environmentID: id, seed: seed, totalTimesteps: budget, configuration: configuration)
+        // With keyword arguments the run records the variant id, e.g. Hopper-v5?reset_noise_scale=0.1.
+        let variant = try environmentID(env ?? "", arguments: environmentArguments)
+        return RunSpecification(environmentID: variant, seed: seed, totalTimesteps: budget, configuration: configuration)
     }
 
     /// `--sampler NAME` as the override `sampler=NAME`, so the flag and `--set` are one setting.

@@ -17,6 +17,11 @@ struct GymnasiumFixtureTests {
     static let fixtureNames = [
         "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4", "Ant-v4", "Ant-v4-contact-forces",
         "InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Reacher-v4",
+        "Hopper-v5", "Walker2d-v5", "HalfCheetah-v5", "Swimmer-v5", "Ant-v5", "InvertedPendulum-v5",
+        "InvertedDoublePendulum-v5", "Reacher-v5",
+        "Hopper-v5-options", "Walker2d-v5-options", "HalfCheetah-v5-options", "Swimmer-v5-options",
+        "Ant-v5-options", "InvertedDoublePendulum-v5-options", "Reacher-v5-options",
+        "Pusher-v5", "Pusher-v5-options", "Humanoid-v4", "Humanoid-v5", "HumanoidStandup-v4", "HumanoidStandup-v5", "Humanoid-v5-options",
     ]
     static let tolerance = 1e-6
 
@@ -49,17 +54,38 @@ struct GymnasiumFixtureTests {
                 transitions += 1
             }
         }
-        #expect(transitions >= 30)
+        #expect(transitions >= 6)
         // Keep the measured agreement visible in the test log (and guard the fixture's precision).
         #expect(worstObservation < 1e-7 && worstReward < 1e-7,
                 "\(fixtureName): worst observation error \(worstObservation), reward error \(worstReward)")
+    }
+
+    /// `reset(seed:)` draws its noise from NumPy's `Generator(PCG64)` as Gymnasium does
+    /// (`uniform` for positions, `uniform` or `standard_normal` for velocities), so the start
+    /// state equals Gymnasium's bit for bit, for every episode seed and the extra reset seeds.
+    @Test("Seeded resets give Gymnasium's start states exactly", arguments: fixtureNames)
+    func resetsAgreeWithGymnasium(fixtureName: String) throws {
+        let fixture = try GymnasiumFixture.load(fixtureName)
+        let environment = try fixture.makeEnvironment()
+        let starts = fixture.episodes.map { ($0.seed, $0.qpos, $0.qvel, Optional($0.observation)) }
+            + fixture.resets.map { ($0.seed, $0.qpos, $0.qvel, [Double]?.none) }
+        #expect(starts.count >= 5)
+        for (seed, qpos, qvel, observation) in starts {
+            let first = try environment.reset(seed: UInt64(seed))
+            #expect(environment.positions == (try qpos.map(parseHexadecimal)), "\(fixtureName) seed \(seed)")
+            #expect(environment.velocities == (try qvel.map(parseHexadecimal)), "\(fixtureName) seed \(seed)")
+            if let observation {
+                #expect(maximumAbsoluteDifference(environment.observationValues(), observation) <= Self.tolerance)
+                #expect(first.count == observation.count)
+            }
+        }
     }
 }
 
 /// One fixture file written by generate_mujoco.py.
 struct GymnasiumFixture: Decodable {
     struct Episode: Decodable {
-        let seed: Int
+        let seed: UInt64
         let qpos: [String]
         let qvel: [String]
         let observation: [Double]
@@ -69,24 +95,28 @@ struct GymnasiumFixture: Decodable {
         let terminated: [Bool]
     }
 
+    struct Reset: Decodable {
+        let seed: UInt64
+        let qpos: [String]
+        let qvel: [String]
+    }
+
     let environment: String
-    let options: [String: Bool]
+    /// The keyword arguments as Python's `str(value)`, as a user passes them to `--env-kwargs`.
+    let arguments: [String: String]
     let mujoco: String
     let episodes: [Episode]
+    let resets: [Reset]
 
     static func load(_ name: String) throws -> GymnasiumFixture {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
         return try JSONDecoder().decode(GymnasiumFixture.self, from: Data(contentsOf: url))
     }
 
-    /// The environment the fixture was recorded on, with the same options.
+    /// The environment the fixture was recorded on, built with the same keyword arguments.
     func makeEnvironment() throws -> any PhysicsEnvironment {
-        if options["use_contact_forces"] == true {
-            var task = Ant()
-            task.useContactForces = true
-            return try MuJoCoEnvironment(task: task)
-        }
-        return try #require(try MuJoCoEnvironments.make(environment) as? any PhysicsEnvironment)
+        let made = try MuJoCoEnvironments.make(environment, arguments: EnvironmentArguments(arguments))
+        return try #require(made as? any PhysicsEnvironment)
     }
 }
 

@@ -21,9 +21,15 @@ struct RegistryTests {
         "InvertedDoublePendulum-v4": (1000, 9100, 11, 1, 1), "HalfCheetah-v4": (1000, 4800, 17, 6, 1),
         "Hopper-v4": (1000, 3800, 11, 3, 1), "Swimmer-v4": (1000, 360, 8, 2, 1),
         "Walker2d-v4": (1000, nil, 17, 6, 1), "Ant-v4": (1000, 6000, 27, 8, 1),
+        "Reacher-v5": (50, -3.75, 10, 2, 1), "InvertedPendulum-v5": (1000, 950, 4, 1, 3),
+        "InvertedDoublePendulum-v5": (1000, 9100, 9, 1, 1), "HalfCheetah-v5": (1000, 4800, 17, 6, 1),
+        "Hopper-v5": (1000, 3800, 11, 3, 1), "Swimmer-v5": (1000, 360, 8, 2, 1),
+        "Walker2d-v5": (1000, nil, 17, 6, 1), "Ant-v5": (1000, 6000, 105, 8, 1),
+        "Pusher-v5": (100, 0, 23, 7, 2), "Humanoid-v4": (1000, nil, 376, 17, 0.4), "Humanoid-v5": (1000, nil, 348, 17, 0.4),
+        "HumanoidStandup-v4": (1000, nil, 376, 17, 0.4), "HumanoidStandup-v5": (1000, nil, 348, 17, 0.4),
     ]
 
-    @Test("registerAll adds the eight ids after the classic ones, with Gymnasium's entries")
+    @Test("registerAll adds every v4 and v5 id after the classic ones, with Gymnasium's entries")
     func registersEveryEnvironment() throws {
         let registry = EnvironmentRegistry(registeringClassicControl: true)
         let classic = registry.ids

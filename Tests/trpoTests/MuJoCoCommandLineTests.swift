@@ -10,9 +10,11 @@ struct MuJoCoCommandLineTests {
         let (status, stdout, stderr) = try runTrpo(["envs", "--json"])
         #expect(status == 0 && stderr.isEmpty)
         let lines = try jsonLines(stdout)
-        #expect(lines.compactMap { $0["id"] as? String }.suffix(8) == [
-            "Reacher-v4", "InvertedPendulum-v4", "InvertedDoublePendulum-v4", "HalfCheetah-v4", "Hopper-v4",
-            "Swimmer-v4", "Walker2d-v4", "Ant-v4",
+        #expect(lines.compactMap { $0["id"] as? String }.suffix(21) == [
+            "Reacher-v4", "Reacher-v5", "Pusher-v5", "InvertedPendulum-v4", "InvertedPendulum-v5",
+            "InvertedDoublePendulum-v4", "InvertedDoublePendulum-v5", "HalfCheetah-v4", "HalfCheetah-v5",
+            "Hopper-v4", "Hopper-v5", "Swimmer-v4", "Swimmer-v5", "Walker2d-v4", "Walker2d-v5", "Ant-v4", "Ant-v5",
+            "Humanoid-v4", "Humanoid-v5", "HumanoidStandup-v4", "HumanoidStandup-v5",
         ])
         let hopper = try #require(lines.first { $0["id"] as? String == "Hopper-v4" })
         #expect(hopper["max_episode_steps"] as? Int == 1000)
@@ -42,6 +44,39 @@ struct MuJoCoCommandLineTests {
             if line["terminated"] as? Bool == true || line["truncated"] as? Bool == true { ends += 1 }
         }
         #expect(ends >= 1, "random actions make the hopper fall within 200 steps")
+    }
+
+    @Test func environmentArgumentsAreRecordedAndRebuiltByEval() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trpo-mujoco-kwargs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (status, _, stderr) = try runTrpo([
+            "train", "--env", "Hopper-v5", "--env-kwargs", "exclude_current_positions_from_observation=False",
+            "--env-kwargs", "healthy_z_range=(0.8, inf)", "--timesteps", "512", "--quiet", "--run-dir", directory.path,
+            "--set", "n_steps=256", "--set", "n_critic_updates=1",
+        ])
+        #expect(status == 0, "\(stderr)")
+        let settings = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("config.json")))
+                as? [String: Any])
+        #expect(settings["env"] as? String
+            == "Hopper-v5?exclude_current_positions_from_observation=False&healthy_z_range=(0.8, inf)")
+        #expect(settings["batch_size"] as? Int == 128, "the zoo's Hopper-v5 settings apply to the variant")
+        let (evalStatus, stdout, evalErrors) = try runTrpo(["eval", "--run-dir", directory.path, "--episodes", "2"])
+        #expect(evalStatus == 0, "\(evalErrors)")
+        #expect(try jsonLines(stdout).first?["returns"] as? [Double] != nil)
+        // The rollout of that environment shows the 12-wide observation (qpos[0] included).
+        let (rolloutStatus, lines, _) = try runTrpo([
+            "rollout", "--env", "Hopper-v5", "--env-kwargs", "exclude_current_positions_from_observation=False",
+            "--steps", "1",
+        ])
+        #expect(rolloutStatus == 0)
+        #expect((try jsonLines(lines).first?["obs"] as? [Double])?.count == 12)
+        let (badStatus, _, badErrors) = try runTrpo([
+            "train", "--env", "Hopper-v5", "--env-kwargs", "healthy_z=1", "--run-dir", directory.path + "-bad",
+        ])
+        #expect(badStatus != 0 && badErrors.contains("healthy_z") && badErrors.contains("healthy_z_range"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "-bad"))
     }
 
     @Test func trainsAndEvaluatesOnInvertedPendulum() throws {

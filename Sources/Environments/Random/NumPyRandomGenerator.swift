@@ -94,7 +94,7 @@ public struct NumPyRandomGenerator: Sendable, Hashable {
 /// (as Gymnasium does, so an unseeded first reset is not reproducible).
 public struct EpisodeRandomness: Sendable, Hashable {
     /// The current generator (meaningful once `isStarted`).
-    public private(set) var generator: NumPyRandomGenerator
+    public internal(set) var generator: NumPyRandomGenerator
     /// Whether a generator has been created by a reset.
     public private(set) var isStarted: Bool
 

@@ -51,7 +51,15 @@ public final class EnvironmentRegistry: @unchecked Sendable {
     ///
     /// For an id of a vector provider, an entry whose spaces are read from one copy made now (nil
     /// if that fails; `make` reports why), with no time limit of its own.
+    /// A variant id (`Hopper-v5?reset_noise_scale=0.1`) is registered on first use when its base
+    /// id takes those arguments (see `variant(of:arguments:)`).
     public func specification(for id: String) -> EnvironmentSpecification? {
+        if let registered = registeredSpecification(for: id) { return registered }
+        return id.contains("?") ? try? resolveVariant(id) : nil
+    }
+
+    /// The entry registered under exactly `id`.
+    func registeredSpecification(for id: String) -> EnvironmentSpecification? {
         lock.lock()
         let registered = indexById[id].map { entries[$0] }
         lock.unlock()
@@ -62,17 +70,17 @@ public final class EnvironmentRegistry: @unchecked Sendable {
             rewardThreshold: nil, makeUnwrapped: { try SingleCopyEnvironment(try provider(target, 1, 1)) })
     }
 
-    /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the known ids.
+    /// A new environment for `id`, wrapped in its time limit; throws `unknownEnvironment` listing the
+    /// known ids, or `EnvironmentArgumentError` for a variant id with arguments its base does not take.
     /// An id of a vector provider gives one copy of it as a `SingleCopyEnvironment`.
     public func make(_ id: String) throws -> any Environment {
         // Ids of a vector provider (`gym:`): one copy, seen as a single environment.
         if let (provider, target) = vectorProvider(for: id) {
             return try SingleCopyEnvironment(try provider(target, 1, 1))
         }
-        guard let specification = specification(for: id) else {
-            throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids)
-        }
-        return try specification.make()
+        if let specification = registeredSpecification(for: id) { return try specification.make() }
+        guard id.contains("?") else { throw EnvironmentError.unknownEnvironment(id: id, knownIds: ids) }
+        return try resolveVariant(id).make()
     }
 
     /// Gymnasium's classic-control entries (`gymnasium/envs/__init__.py`).
@@ -130,6 +138,9 @@ public struct EnvironmentSpecification: Sendable {
     public var observationLayout: ObservationLayout? = nil
     /// Builds the bare environment, without the time limit.
     public var makeUnwrapped: @Sendable () throws -> any Environment
+    /// Builds the bare environment with keyword arguments (Gymnasium's `make(id, **kwargs)`), for
+    /// environments that take any; it throws `EnvironmentArgumentError` for arguments it does not take.
+    public var makeUnwrappedWithArguments: (@Sendable (EnvironmentArguments) throws -> any Environment)? = nil
 
     /// An entry; `makeUnwrapped` must build an environment with the given spaces.
     public init(

@@ -1,4 +1,4 @@
-"""Reference transitions of Gymnasium's MuJoCo -v4 environments, for MuJoCoEnvironmentsTests.
+"""Reference transitions of Gymnasium's MuJoCo v4 and v5 environments, for MuJoCoEnvironmentsTests.
 
 Pinned versions (the engine must be the one `scripts/install-mujoco.sh` installs):
     requirements: gymnasium[mujoco]==1.4.0 mujoco==4.0.0 numpy==2.4.6
@@ -15,7 +15,9 @@ state after `reset(seed)` (qpos and qvel as exact hexadecimal doubles), the firs
 for every step the action (float32, drawn uniformly from 1.2 times the action box so MuJoCo's
 control clamping is exercised), the float64 observation, the reward and the terminated flag. An
 episode ends when it terminates or after `STEPS_PER_EPISODE` steps; episodes are recorded with
-seeds 0, 1, ... until `TRANSITIONS` transitions are stored.
+seeds 0, 1, ... until `TRANSITIONS` transitions are stored. Each file also holds the start states
+(qpos, qvel) of `reset(seed)` for a few more seeds (`resets`), which must match ours bit for bit, and the
+keyword arguments as `str(value)` (`arguments`), as a user would pass them to `--env-kwargs`.
 """
 
 import json
@@ -43,9 +45,45 @@ ENVIRONMENTS = [
     ("InvertedPendulum-v4", "inverted_pendulum.xml", "inverted_pendulum.xml", {}, 200, 100),
     ("InvertedDoublePendulum-v4", "inverted_double_pendulum.xml", "inverted_double_pendulum.xml", {}, 200, 100),
     ("Reacher-v4", "reacher.xml", "reacher.xml", {}, 200, 50),
+    # Ant with its optional contact forces (observation 111 wide, contact cost in the reward).
+    ("Ant-v4", "ant.xml", "ant.xml", {"use_contact_forces": True}, 30, 30),
+    # v5 with its default arguments: shorter traces, the dynamics code is shared with v4.
+    ("Hopper-v5", "hopper.xml", "hopper.xml", {}, 100, 50),
+    ("Walker2d-v5", "walker2d_v5.xml", "walker2d_v5.xml", {}, 100, 50),
+    ("HalfCheetah-v5", "half_cheetah.xml", "half_cheetah.xml", {}, 60, 30),
+    ("Swimmer-v5", "swimmer.xml", "swimmer.xml", {}, 60, 30),
+    ("Ant-v5", "ant.xml", "ant.xml", {}, 60, 30),
+    ("InvertedPendulum-v5", "inverted_pendulum.xml", "inverted_pendulum.xml", {}, 100, 50),
+    ("InvertedDoublePendulum-v5", "inverted_double_pendulum.xml", "inverted_double_pendulum.xml", {}, 100, 50),
+    ("Reacher-v5", "reacher.xml", "reacher.xml", {}, 100, 50),
+    # v5 with the options users pass (observation layout, healthy ranges, weights, noise, frame skip).
+    ("Hopper-v5", "hopper.xml", "hopper.xml",
+     {"exclude_current_positions_from_observation": False, "healthy_z_range": (0.9, float("inf")),
+      "reset_noise_scale": 0.05, "terminate_when_unhealthy": False, "frame_skip": 5}, 40, 40),
+    ("Walker2d-v5", "walker2d_v5.xml", "walker2d_v5.xml",
+     {"forward_reward_weight": 2.0, "ctrl_cost_weight": 0.01, "healthy_angle_range": (-0.5, 0.5)}, 40, 40),
+    ("HalfCheetah-v5", "half_cheetah.xml", "half_cheetah.xml",
+     {"exclude_current_positions_from_observation": False, "reset_noise_scale": 0.3}, 30, 30),
+    ("Swimmer-v5", "swimmer.xml", "swimmer.xml", {"exclude_current_positions_from_observation": False}, 30, 30),
+    ("Ant-v5", "ant.xml", "ant.xml",
+     {"include_cfrc_ext_in_observation": False, "healthy_z_range": (0.3, 1.0), "contact_cost_weight": 1e-3,
+      "exclude_current_positions_from_observation": False}, 30, 30),
+    ("InvertedDoublePendulum-v5", "inverted_double_pendulum.xml", "inverted_double_pendulum.xml",
+     {"healthy_reward": 5.0, "reset_noise_scale": 0.2}, 30, 30),
+    ("Reacher-v5", "reacher.xml", "reacher.xml", {"reward_dist_weight": 0.5, "reward_control_weight": 2.0}, 30, 30),
+    ("Pusher-v5", "pusher_v5.xml", "pusher_v5.xml", {}, 100, 50),
+    ("Pusher-v5", "pusher_v5.xml", "pusher_v5.xml", {"reward_near_weight": 1.0, "reward_control_weight": 0.5}, 20, 20),
+    # The humanoids: 348 to 376 numbers per observation, so a few steps each.
+    ("Humanoid-v4", "humanoid.xml", "humanoid.xml", {}, 8, 4),
+    ("Humanoid-v5", "humanoid.xml", "humanoid.xml", {}, 8, 4),
+    ("HumanoidStandup-v4", "humanoidstandup.xml", "humanoidstandup.xml", {}, 8, 4),
+    ("HumanoidStandup-v5", "humanoidstandup.xml", "humanoidstandup.xml", {}, 8, 4),
+    ("Humanoid-v5", "humanoid.xml", "humanoid.xml",
+     {"include_cinert_in_observation": False, "include_cvel_in_observation": False,
+      "contact_cost_weight": 1e-5, "healthy_reward": 1.0}, 6, 6),
 ]
-# Ant with its optional contact forces (observation 111 wide, contact cost in the reward).
-ANT_CONTACT = ("Ant-v4", "ant.xml", "ant.xml", {"use_contact_forces": True}, 30, 30)
+# Extra seeds whose reset states are recorded (2**32 + 5 takes SeedSequence's two-word path).
+RESET_SEEDS = [7, 11, 123, 2**32 + 5]
 
 # Model fields that only affect rendering, naming or bookkeeping, never the dynamics.
 IGNORED_PREFIXES = ("name_", "names", "tex_", "mat_", "light_", "cam_", "vis", "skin_",
@@ -131,9 +169,14 @@ def record(environment_id, kwargs, transitions, steps_per_episode):
                 break
         episodes.append(episode)
         seed += 1
+    resets = []
+    for reset_seed in RESET_SEEDS:
+        observation, _ = env.reset(seed=reset_seed)
+        resets.append({"seed": reset_seed, "qpos": hex_list(env.data.qpos), "qvel": hex_list(env.data.qvel)})
     return {
         "environment": environment_id,
-        "options": kwargs,
+        "arguments": {key: str(value) for key, value in kwargs.items()},
+        "resets": resets,
         "mujoco": mujoco.__version__,
         "gymnasium": gym.__version__,
         "numpy": np.__version__,
@@ -141,13 +184,20 @@ def record(environment_id, kwargs, transitions, steps_per_episode):
     }
 
 
+def fixture_name(environment_id, kwargs):
+    if not kwargs:
+        return environment_id
+    if environment_id == "Ant-v4":
+        return "Ant-v4-contact-forces"
+    return f"{environment_id}-options"
+
+
 def main():
     warnings.filterwarnings("ignore")
-    for environment_id, ours, theirs, kwargs, transitions, steps in ENVIRONMENTS + [ANT_CONTACT]:
+    for environment_id, ours, theirs, kwargs, transitions, steps in ENVIRONMENTS:
         check_same_physics(ours, theirs)
         fixture = record(environment_id, kwargs, transitions, steps)
-        suffix = "-contact-forces" if kwargs else ""
-        path = os.path.join(HERE, f"{environment_id}{suffix}.json")
+        path = os.path.join(HERE, f"{fixture_name(environment_id, kwargs)}.json")
         with open(path, "w") as file:
             json.dump(fixture, file, separators=(",", ":"))
             file.write("\n")

@@ -59,7 +59,7 @@ func environmentLoop(_ environment: any Environment, seed: UInt64) throws -> () 
 
 print("MuJoCo \(MuJoCoEnvironments.engineVersion ?? "not linked"), one thread, random actions,",
       "best of \(rounds) rounds of \(secondsPerRound) s")
-for id in MuJoCoEnvironments.ids where id != Hopper.id {
+for id in MuJoCoEnvironments.ids where id != Hopper().id {
     let step = try environmentLoop(try MuJoCoEnvironments.make(id), seed: 0)
     report(id, try (0..<rounds).map { _ in try measure(step) }.max() ?? 0)
 }
@@ -75,7 +75,7 @@ var floorRandom = RandomStream(seed: 0)
 _ = try floorEnvironment.reset(seed: 0)
 let floorStep = {
     simulation.setControl(randomAction(floorEnvironment.actionSpace, &floorRandom))
-    simulation.stepPhysics(count: Hopper.frameSkip)
+    simulation.stepPhysics(count: Hopper().frameSkip)
     let z = simulation.position(1), angle = simulation.position(2)
     if !(z > 0.7 && abs(angle) < 0.2) { _ = try floorEnvironment.reset(seed: nil) }
 }
@@ -84,7 +84,7 @@ for _ in 0..<rounds {
     best.environment = max(best.environment, try measure(hopperStep))
     best.floor = max(best.floor, try measure(floorStep))
 }
-report(Hopper.id, best.environment)
+report(Hopper().id, best.environment)
 report("Hopper-v4 physics floor (ctrl; mj_step × 4)", best.floor)
 print("Hopper-v4 step time / physics floor: \(format1(100 * best.floor / best.environment) )% (goal ≤ 150%)")
 
@@ -94,7 +94,7 @@ print("Hopper-v4 step time / physics floor: \(format1(100 * best.floor / best.en
 try MuJoCoEnvironments.registerAll()
 var vectorRates: [Int: Double] = [:]
 for threads in [1, 2] {
-    let copies = try VectorEnvironment(id: Hopper.id, count: 2, threads: threads)
+    let copies = try VectorEnvironment(id: Hopper().id, count: 2, threads: threads)
     _ = try copies.reset(seed: 0)
     var random = RandomStream(seed: 1)
     let vectorStep = {
