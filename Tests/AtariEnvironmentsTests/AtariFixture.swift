@@ -21,6 +21,8 @@ struct AtariFixture: Decodable {
     struct PreprocessedRun: Decodable {
         var game: String
         var seed: UInt64
+        var grayscale: Bool
+        var terminalOnLifeLoss: Bool
         var actionString: String
         var resetStack: String
         var stackWindows: [String]

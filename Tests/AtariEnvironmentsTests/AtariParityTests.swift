@@ -84,8 +84,14 @@ import Testing
     @Test(arguments: Array(AtariFixture.shared.preprocessedRuns.indices))
     func preprocessedStacksMatch(runIndex: Int) throws {
         let run = Self.fixture.preprocessedRuns[runIndex]
-        let environment = try AtariEnvironments.preprocessedStack(game: run.game)
-        #expect(environment.observationLayout.shape == [4, 84, 84])
+        var configuration = AtariConfiguration.v5(game: run.game)
+        configuration.frameskip = 1
+        let environment = try FrameStack(
+            AtariPreprocessing(
+                AtariEnvironment(configuration), terminalOnLifeLoss: run.terminalOnLifeLoss, grayscale: run.grayscale),
+            count: 4)
+        let channels = run.grayscale ? 1 : 3
+        #expect(environment.observationLayout.shape == (run.grayscale ? [4, 84, 84] : [4, 84, 84, 3]))
         let actions = AtariFixture.actions(run.actionString)
         var stacks = WindowedDigests(window: Self.fixture.window, md5: AtariEnvironments.md5(of:))
         var observation = try environment.resetBytes(seed: run.seed)
@@ -113,9 +119,10 @@ import Testing
         #expect(truncatedSteps == Self.within(run.truncated) { $0 }, "\(run.game): truncated")
         if Self.steps == Self.fixture.steps {
             let reference = AtariFixture.bytes(run.lastFrame)
-            let newest = Array(observation.suffix(84 * 84))
+            let newest = Array(observation.suffix(84 * 84 * channels))
+            #expect(reference.count == newest.count)
             let differing = zip(newest, reference).filter { $0 != $1 }.count
-            #expect(differing == 0, "\(run.game): \(differing) of 7056 pixels of the last frame differ")
+            #expect(differing == 0, "\(run.game): \(differing) of \(newest.count) values of the last frame differ")
         }
     }
 

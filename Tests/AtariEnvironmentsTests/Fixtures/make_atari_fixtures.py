@@ -18,7 +18,8 @@ What is stored, per run (frames as md5 digests, grouped in windows to keep the f
 - preprocessed runs: AtariPreprocessing(gym.make("ALE/<Game>-v5", frameskip=1)) (Gymnasium's
   defaults: 30 no-ops, frame skip 4 with max-pooling, grayscale, 84 × 84 INTER_AREA) inside
   FrameStackObservation(4), seed 0, random actions: the stacked observations as windowed digests,
-  and the newest 84 × 84 frame of the last observation in full.
+  and the newest 84 × 84 frame of the last observation in full; and one Breakout run (seed 1) with
+  grayscale_obs=False and terminal_on_life_loss=True.
 - resize: cv2.resize(..., (84, 84), interpolation=cv2.INTER_AREA) of two synthetic 210 × 160
   images (grayscale and RGB, pixel formulas below), in full.
 - the size of each ROM's minimal action set.
@@ -112,13 +113,14 @@ def raw_run(game, sticky, seed, kind):
     }
 
 
-def preprocessed_run(game, seed):
+def preprocessed_run(game, seed, grayscale=True, terminal_on_life_loss=False):
     base = gym.make(f"ALE/{gym_name(game)}-v5", frameskip=1)
-    env = gym.wrappers.FrameStackObservation(gym.wrappers.AtariPreprocessing(base), 4)
+    env = gym.wrappers.FrameStackObservation(gym.wrappers.AtariPreprocessing(
+        base, grayscale_obs=grayscale, terminal_on_life_loss=terminal_on_life_loss), 4)
     actions = action_sequence("random", env.action_space.n, seed)
     stacks = WindowedDigests()
     observation, info = env.reset(seed=seed)
-    assert observation.shape == (4, 84, 84) and observation.dtype == np.uint8
+    assert observation.shape == ((4, 84, 84) if grayscale else (4, 84, 84, 3)) and observation.dtype == np.uint8
     reset_digest = hashlib.md5(observation.tobytes()).hexdigest()
     rewards, terminated_steps, truncated_steps = [], [], []
     for step, action in enumerate(actions):
@@ -136,7 +138,8 @@ def preprocessed_run(game, seed):
         stacks.close_step(step)
     env.close()
     return {
-        "game": game, "seed": seed, "action_string": "".join(ACTION_LETTERS[a] for a in actions),
+        "game": game, "seed": seed, "grayscale": grayscale, "terminal_on_life_loss": terminal_on_life_loss,
+        "action_string": "".join(ACTION_LETTERS[a] for a in actions),
         "reset_stack": reset_digest, "stack_windows": stacks.windows, "rewards": rewards,
         "terminated": terminated_steps, "truncated": truncated_steps,
         "last_frame": base64.b64encode(observation[-1].tobytes()).decode(),
@@ -177,6 +180,8 @@ def main():
     for game in GAMES:
         preprocessed.append(preprocessed_run(game, 0))
         print(f"preprocessed {game}", file=sys.stderr)
+    # The other two options: colour observations and termination on a lost life.
+    preprocessed.append(preprocessed_run("breakout", 1, grayscale=False, terminal_on_life_loss=True))
     with open(output, "w") as file:
         json.dump({"versions": ACTUAL, "steps": STEPS, "window": WINDOW, "minimal_action_counts": minimal,
                    "resize": resize, "raw_runs": raw, "preprocessed_runs": preprocessed}, file)
