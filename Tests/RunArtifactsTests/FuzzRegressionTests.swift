@@ -42,7 +42,8 @@ import Testing
     }
 
     /// n_envs: 4222…2 (beyond Int) trapped converting the number; net_arch=dinnn…ReLU (a bare name,
-    /// which parses to itself) recursed until the stack overflowed.
+    /// which parses to itself) recursed until the stack overflowed; `! []: []` (a sequence as a key)
+    /// crashed inside Yams.
     @Test func zooConfigInputsAreRejected() throws {
         let files = try inputs("zoo-config")
         #expect(!files.isEmpty)

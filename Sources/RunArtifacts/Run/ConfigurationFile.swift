@@ -33,7 +33,10 @@ public enum ConfigurationFile {
     {
         let document: Any?
         do {
+            try requireScalarKeys(text, path: path)
             document = try Yams.load(yaml: text)
+        } catch let error as RunError {
+            throw error
         } catch {
             throw RunError.malformedFile(path: path, reason: "malformed YAML: \(error)")
         }
