@@ -102,6 +102,7 @@ public enum ConfigurationFile {
             let text = String(override[override.index(after: equals)...])
             let parsed: ConfigurationValue
             do {
+                try requireScalarKeys(text, path: "--set \(key)")
                 parsed = try Yams.load(yaml: text).map(value(of:)) ?? .string(text)
             } catch {
                 parsed = .string(text)
