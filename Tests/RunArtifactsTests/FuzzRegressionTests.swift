@@ -44,7 +44,7 @@ import Testing
     /// n_envs: 4222…2 (beyond Int) trapped converting the number; net_arch=dinnn…ReLU (a bare name,
     /// which parses to itself) recursed until the stack overflowed; `! []: []` (a sequence as a key)
     /// crashed inside Yams, in the file and in `--set key=[]: 4`; `256777777777777777:7` (a YAML 1.1
-    /// base-60 integer) overflowed inside Yams.
+    /// base-60 integer) overflowed inside Yams; n_envs × n_steps overflowed in validation.
     @Test func zooConfigInputsAreRejected() throws {
         let files = try inputs("zoo-config")
         #expect(!files.isEmpty)
