@@ -18,11 +18,11 @@ while kill -0 "$pid" 2>/dev/null; do
     status=$(cat /proc/$pid/status 2>/dev/null) || break
     hwm=$(awk '/^VmHWM/ {print $2}' <<< "$status"); rss=$(awk '/^VmRSS/ {print $2}' <<< "$status")
     threads=$(awk '/^Threads/ {print $2}' <<< "$status")
-    fds=$(ls /proc/$pid/fd 2>/dev/null | wc -l)
+    fds=$( (ls /proc/$pid/fd 2>/dev/null || true) | wc -l)
     [ -n "$hwm" ] && echo "$(progress) $hwm $rss $fds $threads" >> "$samples"
     sleep 0.5
 done
-wait "$pid"; status=$?
+status=0; wait "$pid" || status=$?
 awk -v total="$timesteps" -v env="$env" -v code="$status" '
     { step=$1; if (!first && step >= total / 10) { first=$0 } last=$0 }
     END {

@@ -3,6 +3,13 @@
 extension TrainingConfiguration {
     /// Checks what single keys cannot: combinations. Throws a message naming the keys.
     public func validate() throws {
+        // First, so that the products below cannot overflow (fuzzing found n_envs × n_steps did).
+        let (rows, overflow) = environmentCopies.multipliedReportingOverflow(by: stepsPerCopy)
+        if overflow || rows > 1 << 32 {
+            throw ConfigurationError.invalidValue(
+                key: "n_envs", value: String(environmentCopies),
+                expected: "n_steps × n_envs at most 2^32 rows per iteration (n_steps is \(stepsPerCopy))")
+        }
         if normalizeAdvantage && environmentCopies * stepsPerCopy <= 1 {
             throw ConfigurationError.invalidValue(
                 key: "n_steps", value: String(stepsPerCopy),

@@ -80,7 +80,10 @@ extension TrainingConfiguration {
             policyHiddenWidths = try widths(policyWidths)
             valueHiddenWidths = try widths(valueWidths)
         case .string(let text):
-            return try applyNetworkArchitecture(try PythonLiteral.parse(text))
+            // A string is parsed once: a bare name parses to itself, which must not recurse (fuzzing found it).
+            let parsed = try PythonLiteral.parse(text)
+            if case .string = parsed { throw Self.invalid("net_arch", value, "a list of widths or {pi: [...], vf: [...]}") }
+            return try applyNetworkArchitecture(parsed)
         default:
             throw Self.invalid("net_arch", value, "a list of widths or {pi: [...], vf: [...]}")
         }

@@ -1,5 +1,6 @@
 import FuzzerDriver
 import PolicyOptimization
+import TrainingSettings
 
 /// Fuzzes the parser of the Python literals in zoo files (`policy_kwargs`).
 func fuzzPythonLiteral(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {

@@ -34,7 +34,10 @@ public enum ConfigurationFile {
     {
         let document: Any?
         do {
+            try requireScalarKeys(text, path: path)
             document = try Yams.load(yaml: text)
+        } catch let error as RunError {
+            throw error
         } catch {
             throw RunError.malformedFile(path: path, reason: "malformed YAML: \(error)")
         }
@@ -100,6 +103,7 @@ public enum ConfigurationFile {
             let text = String(override[override.index(after: equals)...])
             let parsed: ConfigurationValue
             do {
+                try requireScalarKeys(text, path: "--set \(key)")
                 parsed = try Yams.load(yaml: text).map(value(of:)) ?? .string(text)
             } catch {
                 parsed = .string(text)
