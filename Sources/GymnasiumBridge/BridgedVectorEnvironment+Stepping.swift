@@ -35,10 +35,20 @@ extension BridgedVectorEnvironment {
             }
             try reader.finish()
         }
-        try Self.checkFinite(observations, target: target)
+        // A non-finite number names the copy and its episode step, as built-in vector environments do.
+        for index in 0..<count {
+            do {
+                try Self.checkFinite(Array(observations[(index * width)..<((index + 1) * width)]), target: target)
+                guard rewards[index].isFinite else {
+                    throw EnvironmentError.nonFiniteReward(environment: "gym:\(target)", reward: rewards[index])
+                }
+                if let final = finalObservations[index] { try Self.checkFinite(final, target: target) }
+            } catch {
+                throw CopyStepError(
+                    environment: "gym:\(target)", copy: index, episodeStep: runningLengths[index] + 1, underlying: error)
+            }
+        }
         for (index, reward) in rewards.enumerated() {
-            guard reward.isFinite else { throw EnvironmentError.nonFiniteReward(environment: "gym:\(target)", reward: reward) }
-            if let final = finalObservations[index] { try Self.checkFinite(final, target: target) }
             runningReturns[index] += reward
             runningLengths[index] += 1
             if terminated[index] || truncated[index] {

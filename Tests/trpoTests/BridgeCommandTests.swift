@@ -46,6 +46,18 @@ private let userModule = """
                 os.kill(os.getpid(), signal.SIGKILL)
             return super().step(action)
 
+    class NaNObservation(Bandit):
+        def step(self, action):
+            observation, reward, terminated, truncated, info = super().step(action)
+            if type(self).calls >= 600:
+                observation = np.full(1, np.nan, np.float32)
+            return observation, reward, terminated, truncated, info
+
+    class InfiniteReward(Bandit):
+        def step(self, action):
+            observation, reward, terminated, truncated, info = super().step(action)
+            return observation, (float("inf") if type(self).calls >= 600 else reward), terminated, truncated, info
+
     class DictObservation(Bandit):
         observation_space = spaces.Dict({"x": spaces.Box(-1.0, 1.0, (1,), np.float32)})
 
@@ -134,6 +146,24 @@ struct BridgeCommandTests {
         #expect(try rows("fails").count == 3, "two iterations of 256 steps finished before step 600")
         let checkpoint = directory.appendingPathComponent("fails/checkpoint.safetensors").path
         #expect(try FileManager.default.attributesOfItem(atPath: checkpoint)[.size] as? Int ?? 0 > 1000)
+        try expectNoWorkerLeft()
+    }
+
+    /// An environment that returns a NaN observation or an infinite reward mid-run (at its 600th
+    /// step, in the third iteration): a clear error naming the environment, the copy and the step,
+    /// exit 1, and the checkpoint of iteration 2 intact — the resumed run loads it and continues to
+    /// the same fault.
+    @Test(arguments: [("NaNObservation", "observation"), ("InfiniteReward", "reward")])
+    func nonFiniteEnvironmentStopsClearlyAndKeepsTheCheckpoint(environment: String, what: String) throws {
+        let run = "nonfinite-\(environment)"
+        let result = try train(["--env", "gym:user_envs:\(environment)", "--timesteps", "4096", "--run-dir", run] + tiny)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(environment) && result.stderr.contains(what), "\(result.stderr)")
+        #expect(result.stderr.contains("copy 0") && result.stderr.contains("step"), "\(result.stderr)")
+        #expect(try rows(run).count == 3, "two iterations of 256 steps finished before step 600")
+        let resumed = try runTrpo(["train", "--resume", directory.appendingPathComponent(run).path, "--python", python], in: directory)
+        #expect(resumed.status == 1 && resumed.stderr.contains(what), "\(resumed.stderr)")
+        #expect(!resumed.stderr.contains("checkpoint") || !resumed.stderr.lowercased().contains("corrupt"), "\(resumed.stderr)")
         try expectNoWorkerLeft()
     }
 
