@@ -10,7 +10,7 @@ extension BridgedVectorEnvironment: SnapshottingVectorEnvironment {
     /// An environment that does not pickle (an open file, a simulator handle) still lets the run
     /// write its checkpoints: that group's entry is left empty, and only resuming it is refused.
     public func vectorSnapshot() throws -> VectorEnvironmentSnapshot {
-        guard completedEpisodes.isEmpty else {
+        guard episodes.completed.isEmpty else {
             throw EnvironmentError.invalidConfiguration(
                 "gym:\(target): take the completed episodes before a snapshot (they are not part of it)")
         }
@@ -21,7 +21,7 @@ extension BridgedVectorEnvironment: SnapshottingVectorEnvironment {
             words.withUnsafeMutableBytes { raw in raw.copyBytes(from: bytes) }
             copies.append(EnvironmentSnapshot(reals: [Double(bytes.count)], integers: words.map(\.littleEndian)))
         }
-        return VectorEnvironmentSnapshot(copies: copies, runningReturns: runningReturns, runningLengths: runningLengths)
+        return VectorEnvironmentSnapshot(copies: copies, runningReturns: episodes.runningReturns, runningLengths: episodes.runningLengths)
     }
 
     /// Unpickles each group's environments in its worker and restores the episode statistics.
@@ -42,9 +42,7 @@ extension BridgedVectorEnvironment: SnapshottingVectorEnvironment {
             let bytes = words.withUnsafeBytes { Array($0.prefix(size)) }
             _ = try group.worker.request(UInt8(ascii: "U"), bytes, operation: "unpickle")
         }
-        runningReturns = snapshot.runningReturns
-        runningLengths = snapshot.runningLengths
-        completedEpisodes.removeAll()
+        episodes.restore(runningReturns: snapshot.runningReturns, runningLengths: snapshot.runningLengths)
         isReset = true
     }
 }

@@ -45,18 +45,11 @@ extension BridgedVectorEnvironment {
                 if let final = finalObservations[index] { try Self.checkFinite(final, target: target) }
             } catch {
                 throw CopyStepError(
-                    environment: "gym:\(target)", copy: index, episodeStep: runningLengths[index] + 1, underlying: error)
+                    environment: "gym:\(target)", copy: index, episodeStep: episodes.runningLengths[index] + 1, underlying: error)
             }
         }
         for (index, reward) in rewards.enumerated() {
-            runningReturns[index] += reward
-            runningLengths[index] += 1
-            if terminated[index] || truncated[index] {
-                completedEpisodes.append(
-                    CompletedEpisode(episodeReturn: runningReturns[index], length: runningLengths[index], copy: index))
-                runningReturns[index] = 0
-                runningLengths[index] = 0
-            }
+            episodes.record(copy: index, reward: reward, ended: terminated[index] || truncated[index])
         }
         return VectorStepResult(
             observations: observations, observationDimension: width, rewards: rewards, terminated: terminated,

@@ -21,9 +21,8 @@ public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
     public let actionSpace: Space
     /// The worker processes and the copies each runs, in copy order.
     let groups: [(worker: WorkerProcess, first: Int, count: Int)]
-    var runningReturns: [Double]
-    var runningLengths: [Int]
-    var completedEpisodes: [CompletedEpisode] = []
+    /// The copies' running episode statistics and finished episodes.
+    var episodes: EpisodeAccounting
     var isReset = false
 
     /// `count` copies of `target` in `workers` worker processes run by `interpreter`.
@@ -62,8 +61,7 @@ public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
         self.groups = groups
         observationSpace = spaces.observation
         actionSpace = spaces.action
-        runningReturns = [Double](repeating: 0, count: count)
-        runningLengths = [Int](repeating: 0, count: count)
+        episodes = EpisodeAccounting(copies: count)
     }
 
     deinit { close() }
@@ -94,18 +92,14 @@ public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
             try reader.finish()
         }
         try BridgedVectorEnvironment.checkFinite(observations, target: target)
-        for index in 0..<count {
-            runningReturns[index] = 0
-            runningLengths[index] = 0
-        }
+        episodes.startEpisodes()
         isReset = true
         return observations
     }
 
     /// Returns and clears the episodes finished so far.
     public func takeCompletedEpisodes() -> [CompletedEpisode] {
-        defer { completedEpisodes.removeAll(keepingCapacity: true) }
-        return completedEpisodes
+        episodes.takeCompleted()
     }
 
     /// Throws `nonFiniteObservation` if any coordinate is NaN or infinite.

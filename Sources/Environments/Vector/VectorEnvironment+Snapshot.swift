@@ -66,9 +66,7 @@ extension VectorEnvironment: SnapshottingVectorEnvironment {
                 environment: name, reason: "it holds \(snapshot.copies.count) copies, this environment has \(count)")
         }
         for (environment, copy) in zip(environments, snapshot.copies) { try environment.restore(copy) }
-        runningReturns = snapshot.runningReturns
-        runningLengths = snapshot.runningLengths
-        completedEpisodes.removeAll()
+        episodes.restore(runningReturns: snapshot.runningReturns, runningLengths: snapshot.runningLengths)
         isReset = true
     }
 }

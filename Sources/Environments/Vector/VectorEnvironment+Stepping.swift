@@ -76,14 +76,7 @@ extension VectorEnvironment {
             terminated[index] = outcome.terminated
             truncated[index] = outcome.truncated
             finalObservations[index] = outcome.finalObservation
-            runningReturns[index] += outcome.reward
-            runningLengths[index] += 1
-            if outcome.terminated || outcome.truncated {
-                completedEpisodes.append(
-                    CompletedEpisode(episodeReturn: runningReturns[index], length: runningLengths[index], copy: index))
-                runningReturns[index] = 0
-                runningLengths[index] = 0
-            }
+            episodes.record(copy: index, reward: outcome.reward, ended: outcome.terminated || outcome.truncated)
         }
         return VectorStepResult(
             observations: observations, observationDimension: observationDimension, rewards: rewards,

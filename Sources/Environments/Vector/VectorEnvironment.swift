@@ -23,12 +23,14 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
         didSet { threads = Swift.max(1, threads) }
     }
 
+    /// The copies' running episode statistics and finished episodes.
+    public internal(set) var episodes: EpisodeAccounting
     /// Episodes finished since the last `takeCompletedEpisodes()`.
-    public internal(set) var completedEpisodes: [CompletedEpisode] = []
+    public var completedEpisodes: [CompletedEpisode] { episodes.completed }
     /// Each copy's running episode return.
-    public internal(set) var runningReturns: [Double]
+    public var runningReturns: [Double] { episodes.runningReturns }
     /// Each copy's running episode length.
-    public internal(set) var runningLengths: [Int]
+    public var runningLengths: [Int] { episodes.runningLengths }
     var isReset = false
     /// Makes one more copy (the vine's branch environments).
     let makeCopy: () throws -> any Environment
@@ -57,8 +59,7 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
         actionSpace = first.actionSpace
         observationDimension = first.observationSpace.dimension
         self.threads = Swift.max(1, threads)
-        runningReturns = [Double](repeating: 0, count: count)
-        runningLengths = [Int](repeating: 0, count: count)
+        episodes = EpisodeAccounting(copies: count)
     }
 
     /// `count` copies of the registered environment `id` (time limit included).
@@ -79,18 +80,14 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
             let copySeed = seed.map { $0 &+ UInt64(index) }
             observations += try environment.checkedReset(seed: copySeed, name: copyName(index))
         }
-        for index in 0..<count {
-            runningReturns[index] = 0
-            runningLengths[index] = 0
-        }
+        episodes.startEpisodes()
         isReset = true
         return observations
     }
 
     /// Returns and clears the episodes finished so far.
     public func takeCompletedEpisodes() -> [CompletedEpisode] {
-        defer { completedEpisodes.removeAll(keepingCapacity: true) }
-        return completedEpisodes
+        episodes.takeCompleted()
     }
 
     func copyName(_ index: Int) -> String { "\(name) (copy \(index))" }
