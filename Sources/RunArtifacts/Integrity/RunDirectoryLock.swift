@@ -27,13 +27,21 @@ public final class RunDirectoryLock {
         url = directory.appendingPathComponent(Self.fileName)
         descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileOperationError(.open, path: url.path, code: errno) }
+        var ownHolderRetries = 100
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
-            systemClose(descriptor)
-            if code == EWOULDBLOCK {
-                throw RunIntegrityError.directoryLocked(path: directory.path, holder: Self.holder(of: url))
+            let holder = code == EWOULDBLOCK ? Self.holder(of: url) : nil
+            // A lock this process has just released can stay held for a moment by a child that
+            // another thread forked before its exec closed the inherited descriptor: wait that out
+            // (up to a second) rather than refuse ourselves.
+            if holder == getpid() && ownHolderRetries > 0 {
+                ownHolderRetries -= 1
+                usleep(10_000)
+                continue
             }
+            systemClose(descriptor)
+            if code == EWOULDBLOCK { throw RunIntegrityError.directoryLocked(path: directory.path, holder: holder) }
             throw FileOperationError(.lock, path: url.path, code: code)
         }
         // Record our pid for the message a second writer gets (the lock, not the text, is what counts).
