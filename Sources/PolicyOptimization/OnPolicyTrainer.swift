@@ -107,12 +107,12 @@ public final class OnPolicyTrainer {
     public func runIteration() throws -> IterationMetrics {
         var rolloutSet = vine?.rolloutSet(iteration: iteration, batchRows: configuration.batchRows)
         let buffer = try collect(recording: &rolloutSet)
-        let models = actingModels
-        let branches = try rolloutSet.map { set in
-            try vine?.branches(
-                set, trunk: buffer, environment: environment, models: models, discount: configuration.discount,
-                iteration: iteration, threads: threads)
-        } ?? nil
+        var branches: VineSample?
+        if let vine, let rolloutSet {
+            branches = try vine.branches(
+                rolloutSet, trunk: buffer, environment: environment, models: actingModels,
+                discount: configuration.discount, iteration: iteration, threads: threads)
+        }
         var metrics = train(on: buffer, vine: branches)
         iteration += 1
         totalTimesteps += buffer.rows
