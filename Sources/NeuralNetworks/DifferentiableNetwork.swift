@@ -57,6 +57,14 @@ public protocol DifferentiableNetwork: Sendable, Hashable {
 
     /// Initial θ; `outputGain` scales the last layer (SB3: 0.01 for a policy head, 1 for a value head).
     func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float]
+
+    /// θ as named tensors in PyTorch's convention, for files other frameworks read (`policy.safetensors`).
+    /// The default (see `NamedParameters.swift`) is θ itself, one tensor named `parameters`.
+    func namedTensors(parameters: [Float]) -> [NamedParameterTensor]
+
+    /// θ back from the tensors `namedTensors` gives, looked up by name; throws naming a missing or
+    /// mis-shaped tensor.
+    func parameters(fromNamedTensors tensors: [String: NamedParameterTensor]) throws -> [Float]
 }
 
 // MARK: - Batched evaluators of any network

@@ -17,6 +17,8 @@ public struct DiagonalGaussianDistribution: PolicyDistribution, Hashable {
     public var outputWidth: Int { dimension }
     public var actionWidth: Int { dimension }
     public var extraParameterCount: Int { dimension }
+    /// SB3's name of log σ.
+    public var extraParameterName: String { "log_std" }
     public var descriptor: DistributionDescriptor { DistributionDescriptor(kind: Self.kind, sizes: [dimension]) }
 
     public func batch(outputs: [Float], extraParameters: [Float], rows: Int) -> any DistributionBatch {

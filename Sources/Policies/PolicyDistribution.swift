@@ -41,6 +41,9 @@ public protocol PolicyDistribution: Sendable {
 
     /// The mean standard deviation of a continuous distribution (the `train/std` column), else NaN.
     func meanStandardDeviation(extraParameters: [Float]) -> Double
+
+    /// The name of the extra parameters in policy files (SB3's `log_std` for a Gaussian).
+    var extraParameterName: String { get }
 }
 
 extension PolicyDistribution {
@@ -55,6 +58,8 @@ extension PolicyDistribution {
     }
 
     public func meanStandardDeviation(extraParameters: [Float]) -> Double { .nan }
+
+    public var extraParameterName: String { "extra_parameters" }
 }
 
 /// The distributions π_θ(·|sᵢ) of a batch of states at one θ.

@@ -14,17 +14,20 @@ public struct PolicySnapshot: Sendable {
     public var observationStatistics: RunningMeanVariance?
     /// Clip bound of normalised observations (SB3: 10).
     public var clipObservation: Double
+    /// ε of the normalisation's √(σ² + ε) (SB3: 1e-8).
+    public var observationEpsilon: Double
     /// The action space, to map policy outputs to environment actions.
     public var actionSpace: Space
 
     public init(
         policy: Policy, parameters: [Float], observationStatistics: RunningMeanVariance?, clipObservation: Double = 10,
-        actionSpace: Space
+        observationEpsilon: Double = 1e-8, actionSpace: Space
     ) {
         self.policy = policy
         self.parameters = parameters
         self.observationStatistics = observationStatistics
         self.clipObservation = clipObservation
+        self.observationEpsilon = observationEpsilon
         self.actionSpace = actionSpace
     }
 
@@ -33,13 +36,15 @@ public struct PolicySnapshot: Sendable {
         self.init(
             policy: trainer.policy, parameters: trainer.policyParameters,
             observationStatistics: normalizer?.observationStatistics,
-            clipObservation: normalizer?.clipObservation ?? 10, actionSpace: trainer.environment.actionSpace)
+            clipObservation: normalizer?.clipObservation ?? 10, observationEpsilon: normalizer?.epsilon ?? 1e-8,
+            actionSpace: trainer.environment.actionSpace)
     }
 
-    /// (x − μ)/√(σ² + 1e-8), clipped, when statistics are present (as the training wrapper did).
+    /// (x − μ)/√(σ² + ε), clipped, when statistics are present (as the training wrapper did).
     public func normalize(_ observation: [Float]) -> [Float] {
         guard let statistics = observationStatistics else { return observation }
-        return NormalizedVectorEnvironment.normalize(observation, statistics: statistics, clip: clipObservation)
+        return NormalizedVectorEnvironment.normalize(
+            observation, statistics: statistics, epsilon: observationEpsilon, clip: clipObservation)
     }
 
     /// The action for one raw observation: the mode if `deterministic`, else a sample.

@@ -99,7 +99,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let policy = TrainingRun.policyURL(directory)
         try rewrite(policy) { tensors, _ in
-            tensors["normalizer/observations/mean"] = try SafeTensor(doubles: [.nan, 0, 0])
+            tensors["obs_normalizer.mean"] = try SafeTensor(doubles: [.nan, 0, 0])
         }
         #expect(throws: RunIntegrityError.self) {
             _ = try PolicyFile.snapshot(from: SafeTensorsFile(contentsOf: policy), path: policy.path)

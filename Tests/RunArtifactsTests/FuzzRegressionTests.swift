@@ -36,8 +36,10 @@ import Testing
         let files = try inputs("policy")
         #expect(!files.isEmpty)
         for url in files {
-            let file = try stamped(url, format: PolicyFile.format)
-            #expect(throws: RunError.self, "\(url.lastPathComponent)") { _ = try PolicyFile.snapshot(from: file, path: url.path) }
+            for format in [PolicyFile.format, PolicyFile.flatFormat] {
+                let file = try stamped(url, format: format)
+                #expect(throws: RunError.self, "\(url.lastPathComponent)") { _ = try PolicyFile.snapshot(from: file, path: url.path) }
+            }
         }
     }
 

@@ -6,21 +6,36 @@ import Policies
 import PolicyOptimization
 import Rollouts
 
-/// `policy.safetensors`: the final policy alone — θ, the observation statistics if any, and the
-/// architecture in the metadata — enough for `trpo eval`, `trpo rollout --run-dir` and Python.
+/// `policy.safetensors`: the final policy alone — θ as named tensors, the observation normaliser
+/// if any, and the architecture in the metadata — enough for `trpo eval`, `trpo rollout --run-dir`
+/// and a few lines of Python (`examples/run_policy.py`).
+///
+/// Tensors (format 3), in PyTorch's convention so that `torch.nn.Sequential(...).load_state_dict`
+/// takes them without reshaping:
+/// - `network.<name>`: the network's own naming (`DifferentiableNetwork.namedTensors`); for an MLP
+///   `network.0.weight` [out, in], `network.0.bias` [out], `network.2.weight`, … — the indices of
+///   `Sequential(Linear, activation, Linear, …)`; a network without a naming of its own stores
+///   `network.parameters`, θ as it is;
+/// - the distribution's extra parameters under their name (`log_std` for a Gaussian);
+/// - `obs_normalizer.mean`, `.var` [obs] and `.count`, `.clip`, `.epsilon` [] (float64, as
+///   SB3's `VecNormalize`): the policy sees clip((x − mean)/√(var + epsilon), ±clip).
 ///
 /// The metadata names the network (`network` = its kind, `network.<attribute>` its settings, e.g.
-/// `network.widths` = `4,64,64,2`) and the distribution (`distribution`, `distribution_sizes`),
-/// so any registered network or distribution kind is rebuilt without changes here.
+/// `network.widths` = `4,64,64,2`, `network.activation` = `tanh`) and the distribution
+/// (`distribution`, `distribution_sizes`), so any registered kind is rebuilt without changes here.
+/// Files of format 2 (one flat `policy/parameters` vector) are still read.
 public enum PolicyFile {
     /// The format version written to `__metadata__["format"]`.
-    public static let format = "trustregion-policy-2"
+    public static let format = "trustregion-policy-3"
+    /// The flat layout written before named tensors, still read.
+    public static let flatFormat = "trustregion-policy-2"
 
     /// The safetensors file of a policy.
     public static func file(_ snapshot: PolicySnapshot, environmentID: String) throws -> SafeTensorsFile {
-        var tensors: [String: SafeTensor] = ["policy/parameters": try SafeTensor(floats: snapshot.parameters)]
+        var tensors = try namedTensors(of: snapshot)
         if let statistics = snapshot.observationStatistics {
-            try Checkpoint.add(statistics, named: "normalizer/observations", to: &tensors)
+            try addNormalizer(
+                statistics, clip: snapshot.clipObservation, epsilon: snapshot.observationEpsilon, to: &tensors)
         }
         let architecture = snapshot.policy.network.architecture
         let distribution = snapshot.policy.distribution.descriptor
@@ -39,7 +54,8 @@ public enum PolicyFile {
         throws -> (snapshot: PolicySnapshot, environmentID: String)
     {
         let metadata = file.metadata
-        guard try file.requireFormat(format, path: path) else {
+        let flat = metadata["format"] == flatFormat
+        guard try flat || file.requireFormat(format, path: path) else {
             throw RunError.malformedFile(path: path, reason: "not a TrustRegion policy (format \(metadata["format"] ?? "missing"))")
         }
         try file.requireFinite(path: path)
@@ -49,15 +65,23 @@ public enum PolicyFile {
         } catch {
             throw RunError.malformedFile(path: path, reason: "policy architecture: \(error)")
         }
-        guard let id = metadata["env"], let clip = metadata["clip_observation"].flatMap({ Double($0) }) else {
+        guard let id = metadata["env"], var clip = metadata["clip_observation"].flatMap({ Double($0) }) else {
             throw RunError.malformedFile(path: path, reason: "policy metadata is missing or invalid")
         }
         let parameters: [Float]
         var statistics: RunningMeanVariance?
+        var epsilon = 1e-8
         do {
-            parameters = try file.floats(named: "policy/parameters")
-            if file.tensors["normalizer/observations/mean"] != nil {
-                statistics = try Checkpoint.statistics(named: "normalizer/observations", in: file, path: path)
+            if flat {
+                parameters = try file.floats(named: "policy/parameters")
+                if file.tensors["normalizer/observations/mean"] != nil {
+                    statistics = try Checkpoint.statistics(named: "normalizer/observations", in: file, path: path)
+                }
+            } else {
+                parameters = try namedParameters(of: policy, in: file)
+                if let normalizer = try normalizer(in: file, path: path) {
+                    (statistics, clip, epsilon) = (normalizer.statistics, normalizer.clip, normalizer.epsilon)
+                }
             }
         } catch let error as RunError {
             throw error
@@ -81,7 +105,7 @@ public enum PolicyFile {
         }
         let snapshot = PolicySnapshot(
             policy: policy, parameters: parameters, observationStatistics: statistics, clipObservation: clip,
-            actionSpace: specification.actionSpace)
+            observationEpsilon: epsilon, actionSpace: specification.actionSpace)
         return (snapshot, id)
     }
 
