@@ -37,10 +37,8 @@ public enum BridgeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot import the module of \"gym:\(target)\": \(reason) (the module must be importable from "
                 + "the current directory or PYTHONPATH)"
         case .unsupportedSpace(let target, let role, let kind, let description):
-            let advice = kind == "MultiBinary"
-                ? "MultiBinary spaces are not translated yet (Box, Discrete and MultiDiscrete are)"
-                : "TrustRegion's policies take Box, Discrete and MultiDiscrete spaces; flatten it first, e.g. "
-                    + "with gymnasium.wrappers.FlattenObservation"
+            let advice = "TrustRegion's policies take Box, Discrete, MultiDiscrete and MultiBinary spaces; flatten it "
+                + "first, e.g. with gymnasium.wrappers.FlattenObservation"
             return "gym:\(target) has a \(kind) \(role) space \(description), which is not supported: \(advice)"
         case .pythonException(let target, let operation, let message, let traceback):
             let trace = traceback.isEmpty ? "" : "\nPython traceback:\n\(traceback)"

@@ -3,9 +3,9 @@ import Foundation
 
 /// A Gymnasium space as the worker describes it, and its translation to a TrustRegion `Space`.
 struct BridgedSpace: Decodable {
-    /// Gymnasium's class name: `Box`, `Discrete`, `MultiDiscrete`, or another (refused).
+    /// Gymnasium's class name: `Box`, `Discrete`, `MultiDiscrete`, `MultiBinary`, or another (refused).
     var kind: String
-    /// `Discrete`: the number of choices.
+    /// `Discrete`: the number of choices; `MultiBinary`: the number of bits (all of its shape).
     var n: Int?
     /// `MultiDiscrete`: the choices per coordinate, flattened.
     var nvec: [Int]?
@@ -18,13 +18,19 @@ struct BridgedSpace: Decodable {
     /// The TrustRegion space; throws `unsupportedSpace` naming the kind otherwise.
     ///
     /// `Discrete(n, start)` and `MultiDiscrete(nvec, start)` become 0-based: the worker adds
-    /// `start` to every action it receives. Boxes of any shape are flattened row-major.
+    /// `start` to every action it receives. Boxes of any shape are flattened row-major, and so are
+    /// `MultiBinary` spaces: actions of n bits, observations a Box of n values in [0, 1].
     func space(target: String, role: String) throws -> Space {
         switch kind {
         case "Discrete":
             if let n { return .discrete(count: n) }
         case "MultiDiscrete":
             if let nvec { return .multiDiscrete(counts: nvec) }
+        case "MultiBinary":
+            if let n, n > 0 {
+                return role == "action"
+                    ? .multiBinary(count: n) : .box(low: [Float](repeating: 0, count: n), high: [Float](repeating: 1, count: n))
+            }
         case "Box":
             if let low, let high, low.count == high.count {
                 let lows = low.compactMap(Self.float)

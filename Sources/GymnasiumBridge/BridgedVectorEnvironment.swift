@@ -11,7 +11,9 @@ import Foundation
 /// actions, then reads every reply, so the groups step in parallel; one round trip per step.
 /// Returns, lengths and the finite-value checks are kept here, as `VectorEnvironment` does.
 public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
-    /// What the workers run: a Gymnasium id or `module:ClassName`.
+    /// What the workers run: a Gymnasium id or `module:ClassName`, with `?key=value&…` keyword
+    /// arguments if any (`--env-kwargs`; the worker passes them to `gymnasium.make` or the class,
+    /// each value read as a Python literal where it is one: `True`, `0.5`, `(0.8, 2.0)`, else text).
     public let target: String
     /// The number of copies.
     public let count: Int
@@ -33,6 +35,7 @@ public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
             throw EnvironmentError.invalidConfiguration("a vector environment needs at least one copy, got \(count)")
         }
         let script = try Self.scriptPath()
+        let (baseTarget, arguments) = try EnvironmentArguments.split(variantID: target)
         let groupCount = Swift.max(1, Swift.min(workers, count))
         var groups: [(worker: WorkerProcess, first: Int, count: Int)] = []
         var spaces: (observation: Space, action: Space)?
@@ -42,7 +45,7 @@ public final class BridgedVectorEnvironment: VectorEnvironmentProtocol {
             let size = count / groupCount + (group < count % groupCount ? 1 : 0)
             let worker = try WorkerProcess(interpreter: interpreter, script: script, target: target)
             groups.append((worker, first, size))
-            let request: [String: Any] = ["target": target, "num_envs": size]
+            let request: [String: Any] = ["target": baseTarget, "num_envs": size, "text_kwargs": arguments.values]
             let reply = try worker.request(
                 UInt8(ascii: "I"), Array(try JSONSerialization.data(withJSONObject: request)), operation: "make")
             let described = try JSONDecoder().decode(BridgedSpaces.self, from: Data(reply))

@@ -2,6 +2,7 @@ import ArgumentParser
 import DenseLinearAlgebra
 import Environments
 import Foundation
+import GymnasiumBridge
 import PolicyOptimization
 
 #if MuJoCo
@@ -46,6 +47,9 @@ struct RolloutCommand: ParsableCommand {
     @Option(name: .customLong("frames"), help: "Atari only: write the screen after each step as DIR/<index>.png.")
     var framesDirectory: String?
 
+    @Option(help: "Python interpreter for a gym: environment (default: $TRPO_PYTHON, else python3).")
+    var python: String?
+
     func validate() throws {
         guard steps >= 0 else { throw ValidationError("--steps must be non-negative, got \(steps)") }
         guard envOption != nil || runDir != nil else { throw ValidationError("give --env ID or --run-dir DIR") }
@@ -55,6 +59,7 @@ struct RolloutCommand: ParsableCommand {
         let environment: any Environment
         let env: String
         var policy: any RolloutActionSource
+        if let python { GymnasiumBridge.register(interpreter: python) }
         do {
             if let runDir {
                 let (snapshot, policyEnvironment) = try loadPolicy(runDirectory: runDir)

@@ -60,9 +60,6 @@ private let userModule = """
 
     class DictObservation(Bandit):
         observation_space = spaces.Dict({"x": spaces.Box(-1.0, 1.0, (1,), np.float32)})
-
-    class MultiBinaryAction(Bandit):
-        action_space = spaces.MultiBinary(3)
     """
 
 /// Small, fast settings for a debug build.
@@ -206,7 +203,6 @@ struct BridgeCommandTests {
         (["--env", "gym:CartPole-v1"], "/nonexistent/python3", "cannot start the Python interpreter"),
         (["--env", "gym:NoSuchEnvironment-v0"], nil, "Gymnasium has no environment"),
         (["--env", "gym:user_envs:DictObservation"], nil, "Dict observation space"),
-        (["--env", "gym:user_envs:MultiBinaryAction"], nil, "MultiBinary spaces are not translated yet"),
         (["--env", "gym:CartPole-v1", "--set", "sampler=vine"], nil, "the vine sampler needs environment snapshots"),
     ] as [([String], String?, String)])
     func faultsFailClearly(arguments: [String], interpreter: String?, mention: String) throws {

@@ -8,10 +8,14 @@ extension EnvironmentRegistry {
     ///
     /// Throws `unknownEnvironment` for an unknown base id and `EnvironmentArgumentError` when the
     /// environment takes no arguments or not these (an environment is built once to check them).
+    /// Ids of a vector provider keep their arguments in the id for the provider to read.
     @discardableResult
     public func variant(of baseID: String, arguments: EnvironmentArguments) throws -> String {
         let (rootID, given) = try EnvironmentArguments.split(variantID: baseID)
         let merged = given.merging(arguments)
+        // A vector provider's id (`gym:CartPole-v1?gravity=9.0`) hands its arguments to the provider,
+        // which checks them when it builds the environment.
+        if vectorProvider(for: rootID) != nil { return merged.variantID(of: rootID) }
         guard !merged.isEmpty else {
             guard registeredSpecification(for: rootID) != nil else {
                 throw EnvironmentError.unknownEnvironment(id: rootID, knownIds: ids)

@@ -6,7 +6,8 @@ Gymnasium `SyncVectorEnv` with `AutoresetMode.SAME_STEP` (the auto-reset TrustRe
 environment has), so a registered id gives the same transitions as `trpo`'s built-in copy of it.
 
 Frames both ways: opcode (u8), payload length (u32 little endian), payload. Requests:
-  I  JSON {"target", "num_envs", "kwargs"}   -> JSON {"observation_space", "action_space"}
+  I  JSON {"target", "num_envs", "kwargs",   -> JSON {"observation_space", "action_space"}
+           "text_kwargs"} (--env-kwargs values as text, read as Python literals where they are one)
   R  u8 has_seed, u64 seed                   -> observations (float32, num_envs x obs_dim)
   S  actions (int64 or float32, row-major)   -> observations f32 | rewards f64 | terminated u8 |
                                                 truncated u8 | final observations f32 of ended copies
@@ -51,7 +52,7 @@ def failure(connection, kind, message, with_traceback=True):
     reply(connection, 1, json.dumps(details).encode())
 
 
-def describe_space(space, spaces):
+def describe_space(space, spaces, np):
     """The space as JSON for the Swift side; unsupported kinds are named, and refused there."""
     name = type(space).__name__
     if isinstance(space, spaces.Discrete):
@@ -59,12 +60,24 @@ def describe_space(space, spaces):
     if isinstance(space, spaces.MultiDiscrete):
         return {"kind": "MultiDiscrete", "nvec": [int(n) for n in space.nvec.reshape(-1)],
                 "start": [int(s) for s in space.start.reshape(-1)], "shape": list(space.shape)}
+    if isinstance(space, spaces.MultiBinary):  # any shape, flattened: n bits
+        return {"kind": "MultiBinary", "n": int(np.prod(space.shape)), "shape": list(space.shape)}
     if isinstance(space, spaces.Box):
         # Bounds as text: JSON has no infinities, and repr round-trips every float32 exactly.
         return {"kind": "Box", "shape": list(space.shape), "dtype": str(space.dtype),
                 "low": [repr(float(x)) for x in space.low.reshape(-1)],
                 "high": [repr(float(x)) for x in space.high.reshape(-1)]}
     return {"kind": name, "description": str(space)}
+
+
+def python_value(text):
+    """An `--env-kwargs` value: a Python literal (True, 0.5, (0.8, 2.0); true/false/none too), else the text."""
+    import ast
+    lowered = {"true": "True", "false": "False", "none": "None"}.get(text.lower(), text)
+    try:
+        return ast.literal_eval(lowered)
+    except (ValueError, SyntaxError):
+        return text
 
 
 def make_environment(target, num_envs, kwargs, gym):
@@ -93,7 +106,9 @@ class Worker:
             return failure(self.connection, "gymnasium_missing", f"{sys.executable}: {error}", False)
         self.np = np
         try:
-            self.env = make_environment(request["target"], request["num_envs"], request.get("kwargs", {}), gym)
+            kwargs = dict(request.get("kwargs", {}))
+            kwargs.update({key: python_value(value) for key, value in request.get("text_kwargs", {}).items()})
+            self.env = make_environment(request["target"], request["num_envs"], kwargs, gym)
         except (gym.error.NameNotFound, gym.error.VersionNotFound, gym.error.NamespaceNotFound,
                 gym.error.DeprecatedEnv, gym.error.UnregisteredEnv) as error:
             return failure(self.connection, "unknown_id", str(error), False)
@@ -104,8 +119,9 @@ class Worker:
         self.observation_space = self.env.single_observation_space
         self.action_space = self.env.single_action_space
         self.discrete_action = isinstance(self.action_space, (gym.spaces.Discrete, gym.spaces.MultiDiscrete))
-        description = {"observation_space": describe_space(self.observation_space, gym.spaces),
-                       "action_space": describe_space(self.action_space, gym.spaces)}
+        self.binary_action = isinstance(self.action_space, gym.spaces.MultiBinary)
+        description = {"observation_space": describe_space(self.observation_space, gym.spaces, np),
+                       "action_space": describe_space(self.action_space, gym.spaces, np)}
         reply(self.connection, 0, json.dumps(description).encode())
 
     def observations(self, batch):
@@ -120,6 +136,8 @@ class Worker:
         np, space, count = self.np, self.action_space, self.env.num_envs
         if self.discrete_action:
             actions = np.frombuffer(payload, dtype=np.int64).reshape((count,) + space.shape) + space.start
+        elif self.binary_action:  # int64 bits, in the space's own dtype (int8) and shape
+            actions = np.frombuffer(payload, dtype=np.int64).reshape((count,) + space.shape).astype(space.dtype)
         else:
             actions = np.frombuffer(payload, dtype=np.float32).reshape((count,) + space.shape).astype(space.dtype)
         observations, rewards, terminated, truncated, infos = self.env.step(actions)
