@@ -160,7 +160,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AtariEnvironmentsTests", dependencies: ["AtariEnvironments", "_TestSupport"],
-            exclude: ["Fixtures/make_atari_fixtures.py"], resources: [.copy("Fixtures/atari_reference.json")]),
+            exclude: ["Fixtures/make_atari_fixtures.py", "Fixtures/make_sb3_atari_fixtures.py"],
+            resources: [.copy("Fixtures/atari_reference.json"), .copy("Fixtures/sb3_atari_reference.json")]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "_TestSupport"]),
         .testTarget(name: "RolloutsTests", dependencies: ["Rollouts", "_TestSupport"]),
         .testTarget(

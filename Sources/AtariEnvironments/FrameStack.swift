@@ -5,7 +5,7 @@ import Environments
 ///
 /// Each frame is stored once, in a ring of `count` slots with the index of the newest, and the
 /// stacked observation is assembled when asked for. On reset every slot holds the reset frame
-/// (Gymnasium pads with it).
+/// (Gymnasium pads with it), or, with `padding: .zeros`, zeros but the newest (SB3's `VecFrameStack`).
 public final class FrameStack: ByteObservationEnvironment, EnvironmentWrapper, LivesReporting {
     /// The environment whose observations are stacked.
     public let inner: any ByteObservationEnvironment
@@ -17,16 +17,27 @@ public final class FrameStack: ByteObservationEnvironment, EnvironmentWrapper, L
     public var wrapped: any Environment { inner }
     public var lives: Int { (inner as? any LivesReporting)?.lives ?? 0 }
 
+    /// What fills the older slots on reset.
+    public let padding: Padding
     private let frameSize: Int
     /// `count` frames back to back; slot `newest` holds the newest.
     private var ring: [UInt8]
     private var newest = 0
 
+    /// What fills a stack's older slots on reset.
+    public enum Padding: Sendable, Hashable {
+        /// The reset frame (Gymnasium's `padding_type="reset"`).
+        case reset
+        /// Zeros (SB3's `VecFrameStack`).
+        case zeros
+    }
+
     /// Stacks the last `count` (positive) observations of `environment`.
-    public init(_ environment: any ByteObservationEnvironment, count: Int = 4) throws {
+    public init(_ environment: any ByteObservationEnvironment, count: Int = 4, padding: Padding = .reset) throws {
         guard count > 0 else { throw AtariError.invalidConfiguration("the stack size must be positive, got \(count)") }
         inner = environment
         self.count = count
+        self.padding = padding
         frameSize = environment.observationLayout.count
         observationLayout = ObservationLayout(
             shape: [count] + environment.observationLayout.shape, elementType: environment.observationLayout.elementType)
@@ -54,7 +65,9 @@ public final class FrameStack: ByteObservationEnvironment, EnvironmentWrapper, L
 
     public func resetBytes(seed: UInt64?) throws -> [UInt8] {
         let observation = try inner.resetBytes(seed: seed)
-        for slot in 0..<count { store(observation, inSlot: slot) }
+        let filler = padding == .reset ? observation : [UInt8](repeating: 0, count: frameSize)
+        for slot in 1..<Swift.max(count, 1) { store(filler, inSlot: slot) }
+        store(observation, inSlot: 0)
         newest = 0
         return stackedObservation()
     }
