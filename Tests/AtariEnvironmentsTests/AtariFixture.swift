@@ -45,18 +45,21 @@ struct AtariFixture: Decodable {
     var rawRuns: [RawRun]
     var preprocessedRuns: [PreprocessedRun]
 
-    static let shared: AtariFixture = {
+    static let shared: AtariFixture = load("atari_reference")
+
+    /// The fixture `name`.json of the test bundle, its snake-case keys as Swift names.
+    static func load<Fixture: Decodable>(_ name: String) -> Fixture {
         do {
-            guard let url = Bundle.module.url(forResource: "atari_reference", withExtension: "json") else {
-                fatalError("atari_reference.json is missing from the test bundle")
+            guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
+                fatalError("\(name).json is missing from the test bundle")
             }
             let decoder = JSONDecoder()
             decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return try decoder.decode(AtariFixture.self, from: Data(contentsOf: url))
+            return try decoder.decode(Fixture.self, from: Data(contentsOf: url))
         } catch {
-            fatalError("cannot read atari_reference.json: \(error)")
+            fatalError("cannot read \(name).json: \(error)")
         }
-    }()
+    }
 
     /// The action indices of a run (letters a, b, ... for 0, 1, ...).
     static func actions(_ string: String) -> [Int] {

@@ -28,18 +28,7 @@ struct StableBaselinesAtariFixture: Decodable {
     var grayscale: String
     var runs: [Run]
 
-    static let shared: StableBaselinesAtariFixture = {
-        do {
-            guard let url = Bundle.module.url(forResource: "sb3_atari_reference", withExtension: "json") else {
-                fatalError("sb3_atari_reference.json is missing from the test bundle")
-            }
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return try decoder.decode(StableBaselinesAtariFixture.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("cannot read sb3_atari_reference.json: \(error)")
-        }
-    }()
+    static let shared: StableBaselinesAtariFixture = AtariFixture.load("sb3_atari_reference")
 }
 
 /// `AtariEnvironments.atariWrapperStack` against SB3's stack, every stacked observation identical
