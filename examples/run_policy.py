@@ -103,17 +103,20 @@ class Policy:
         return z
 
     def action(self, observation, action_space):
-        """The mode of the action distribution, as the environment takes it."""
+        """The mode of the action distribution, as the environment takes it: trpo's 0-based choices
+        shifted by the space's `start`, bits and choices in the space's own shape and dtype."""
         z = self.outputs(observation)
+        start = np.asarray(getattr(action_space, "start", 0))
         if self.distribution == "categorical":
-            return int(np.argmax(z))
+            return int(np.argmax(z) + start)
         if self.distribution == "diagonal_gaussian":  # the mean, clipped to the Box as trpo does
             return np.clip(z, action_space.low, action_space.high).astype(action_space.dtype)
         if self.distribution == "multi_categorical":
             bounds = np.cumsum([0] + self.sizes)
-            return np.array([int(np.argmax(z[a:b])) for a, b in zip(bounds[:-1], bounds[1:])], dtype=np.int64)
+            choices = np.array([np.argmax(z[a:b]) for a, b in zip(bounds[:-1], bounds[1:])])
+            return (choices.reshape(action_space.shape) + start).astype(action_space.dtype)
         if self.distribution == "bernoulli":
-            return (z > 0).astype(np.int8)
+            return (z > 0).reshape(action_space.shape).astype(action_space.dtype)
         sys.exit(f"distribution {self.distribution!r} is not known to this script")
 
 

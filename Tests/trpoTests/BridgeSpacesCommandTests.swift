@@ -97,6 +97,9 @@ struct BridgeSpacesCommandTests {
         let mean = try #require((result["mean_return"] as? NSNumber)?.doubleValue)
         // Uniform bits earn 30 of the 60 an episode can give; the learnt mode must be near all 60.
         #expect(mean >= 54, "mean return \(mean)")
+        // examples/run_policy.py plays the Bernoulli policy on the user's class as trpo eval does.
+        let played = try runPython(python, [runPolicyScript.path, run, "--episodes", "3"], in: directory)
+        #expect(played.status == 0 && played.stdout == evaluated.stdout, "\(played.stdout) vs \(evaluated.stdout)")
     }
 
     @Test func environmentKeywordArgumentsReachTheClassAsPythonValues() throws {

@@ -9,24 +9,10 @@ import _TestSupport
 struct PolicyExportTests {
     let python = TestPython.interpreter ?? "python3"
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trpo-export-\(UUID().uuidString)")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/run_policy.py")
+    let script = runPolicyScript
 
     init() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    /// Runs `arguments` with the test interpreter and returns its exit status and stdout.
-    func runPython(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python == "python3" ? "/usr/bin/env" : python)
-        process.arguments = (python == "python3" ? ["python3"] : []) + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     func json(_ line: Substring) throws -> [String: Any] {
@@ -55,7 +41,7 @@ struct PolicyExportTests {
         #expect(trained.status == 0, "\(trained.stderr)")
 
         let actionsFile = directory.appendingPathComponent("\(environment).actions.jsonl")
-        let played = try runPython([script.path, run, "--episodes", "3", "--seed", "11", "--actions", actionsFile.path])
+        let played = try runPython(python, [script.path, run, "--episodes", "3", "--seed", "11", "--actions", actionsFile.path])
         #expect(played.status == 0)
         let evaluated = try runTrpo(["eval", "--run-dir", run, "--episodes", "3", "--seed", "11"])
         #expect(evaluated.status == 0, "\(evaluated.stderr)")
@@ -80,4 +66,22 @@ struct PolicyExportTests {
         }
         #expect(largest <= actionTolerance, "largest action difference \(largest) over \(scriptActions.count) steps")
     }
+}
+
+/// examples/run_policy.py of this package.
+let runPolicyScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("examples/run_policy.py")
+
+/// Runs `arguments` with `python` (in `workingDirectory` if given) and returns its exit status and stdout.
+func runPython(_ python: String, _ arguments: [String], in workingDirectory: URL? = nil) throws -> (status: Int32, stdout: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python == "python3" ? "/usr/bin/env" : python)
+    process.arguments = (python == "python3" ? ["python3"] : []) + arguments
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
