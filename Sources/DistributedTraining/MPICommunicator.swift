@@ -12,6 +12,9 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
     public let rank: Int
     public let size: Int
     private var isFinalized = false
+    /// What this rank's collectives cost so far: calls, bytes received, seconds inside them
+    /// (waiting for slower ranks included).
+    public private(set) var statistics = CommunicationStatistics()
 
     /// Initialises MPI (once per process).
     public init() {
@@ -32,6 +35,15 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
     }
 
     public func allGather(_ bytes: [UInt8]) -> [[UInt8]] {
+        let start = MPI_Wtime()
+        let results = exchange(bytes)
+        statistics.collectives += 1
+        statistics.bytesReceived += results.reduce(0) { $0 + $1.count }
+        statistics.seconds += MPI_Wtime() - start
+        return results
+    }
+
+    private func exchange(_ bytes: [UInt8]) -> [[UInt8]] {
         // The sizes first (one Int64 per rank), then the bytes (MPI_Allgatherv in rank order).
         var counts = [Int64](repeating: 0, count: size)
         var mine = Int64(bytes.count)
@@ -80,3 +92,13 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
     }
 }
 #endif
+
+/// The cost of a communicator's collectives.
+public struct CommunicationStatistics: Sendable {
+    /// `allGather` calls (each is two MPI collectives: the sizes, then the bytes).
+    public var collectives = 0
+    /// Bytes received, every rank's part included.
+    public var bytesReceived = 0
+    /// Wall-clock seconds inside the collectives.
+    public var seconds = 0.0
+}

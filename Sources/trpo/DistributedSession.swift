@@ -63,6 +63,18 @@ struct DistributedSession {
         return all.contains { $0.first == 1 }
     }
 
+    #if MPI
+    /// One line of what this rank's collectives cost over the run.
+    func statisticsLine(_ statistics: CommunicationStatistics, iterations: Int) -> String {
+        let perIteration = Double(max(iterations, 1))
+        return String(
+            format: "trpo train: rank %d: %d collectives (%.0f per iteration), %.2f MB received (%.1f kB per iteration), "
+                + "%.2f s inside them",
+            communicator.rank, statistics.collectives, Double(statistics.collectives) / perIteration,
+            Double(statistics.bytesReceived) / 1e6, Double(statistics.bytesReceived) / 1e3 / perIteration, statistics.seconds)
+    }
+    #endif
+
     /// FNV-1a over the bit patterns of θ then φ.
     static func fingerprint(_ first: [Float], _ second: [Float]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

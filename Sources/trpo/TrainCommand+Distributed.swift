@@ -16,7 +16,7 @@ extension TrainCommand {
         do {
             try session.requireOneKernel()
             let placement = session.placement
-            StopSignals.install()
+            StopSignals.install(signals: [SIGINT, SIGTERM, SIGUSR1])
             if communicator.isRoot {
                 try runRoot(session, placement: placement)
             } else {
@@ -29,7 +29,7 @@ extension TrainCommand {
                 let outcome = try replica.run(stopRequested: {
                     session.agreeToStop(trainer: replica.agent.trainer, locally: StopSignals.pending != nil)
                 })
-                finish(session, outcome: outcome, directory: nil)
+                finish(session, outcome: outcome, directory: nil, iterations: replica.agent.trainer.iteration)
             }
         } catch {
             if case DistributedError.peerFailed = error, !communicator.isRoot {
@@ -60,11 +60,11 @@ extension TrainCommand {
             onIteration: { table.row($0) },
             stopRequested: { session.agreeToStop(trainer: run.agent.trainer, locally: StopSignals.pending != nil) })
         if case .finished = outcome { table.footer(run.directory) }
-        finish(session, outcome: outcome, directory: run.directory)
+        finish(session, outcome: outcome, directory: run.directory, iterations: run.agent.trainer.iteration)
     }
 
     /// Ends this rank: MPI is finalised, and a stopped run exits as a signalled one-process run does.
-    func finish(_ session: DistributedSession, outcome: TrainingRun.Outcome, directory: URL?) -> Never {
+    func finish(_ session: DistributedSession, outcome: TrainingRun.Outcome, directory: URL?, iterations: Int) -> Never {
         var status: Int32 = 0
         if case .stopped(let iteration) = outcome {
             let signal = StopSignals.pending
@@ -77,7 +77,12 @@ extension TrainCommand {
             }
         }
         #if MPI
-        (session.communicator as? MPICommunicator)?.finalize()
+        if let mpi = session.communicator as? MPICommunicator {
+            if directory != nil, !quiet || ProcessInfo.processInfo.environment["TRPO_MPI_STATISTICS"] != nil {
+                standardError(session.statisticsLine(mpi.statistics, iterations: iterations))
+            }
+            mpi.finalize()
+        }
         #endif
         Foundation.exit(status)
     }
