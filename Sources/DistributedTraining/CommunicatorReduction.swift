@@ -10,18 +10,32 @@ import DenseLinearAlgebra
 /// the one-process sum, bit for bit, for every P, whether or not P divides the number of blocks.
 /// Per-row sums run over the replicated rows, so they are local and give every participant the
 /// same value without communication.
+///
+/// A batch of fewer than `minimumBlocksPerRank` × P blocks is computed whole by every participant
+/// instead (no exchange): a critic minibatch of two 64-row blocks costs less to compute than to
+/// exchange. The choice depends only on the block count and P, so every participant makes it alike.
 public struct CommunicatorReduction: SampleReduction {
     /// The participants.
     public let communicator: any Communicator
+    /// The fewest blocks per participant for which a batch is shared out.
+    public let minimumBlocksPerRank: Int
 
-    public init(communicator: any Communicator) { self.communicator = communicator }
+    public init(communicator: any Communicator, minimumBlocksPerRank: Int = 2) {
+        self.communicator = communicator
+        self.minimumBlocksPerRank = max(minimumBlocksPerRank, 1)
+    }
+
+    /// Whether a batch of `count` blocks is shared out (else every participant computes it all).
+    public func isShared(blocks count: Int) -> Bool {
+        communicator.size > 1 && count >= minimumBlocksPerRank * communicator.size
+    }
 
     public func ownedBlocks(of count: Int) -> Range<Int> {
-        WorkShare.range(of: count, parts: communicator.size, part: communicator.rank)
+        isShared(blocks: count) ? WorkShare.range(of: count, parts: communicator.size, part: communicator.rank) : 0..<count
     }
 
     public func sum(blocks: [[Float]], count: Int) -> [Float] {
-        guard communicator.size > 1 else { return LocalReduction().sum(blocks: blocks, count: count) }
+        guard isShared(blocks: blocks.count) else { return LocalReduction().sum(blocks: blocks, count: count) }
         // Each owned block as a length-prefixed run of floats (an empty partial stays empty).
         var writer = ByteWriter()
         for block in ownedBlocks(of: blocks.count) { writer.append(blocks[block]) }

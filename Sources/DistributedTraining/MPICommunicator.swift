@@ -17,7 +17,12 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
     public private(set) var statistics = CommunicationStatistics()
 
     /// Initialises MPI (once per process).
+    ///
+    /// Unless the user chose otherwise, a rank waiting in a collective yields its core
+    /// (`mpi_yield_when_idle`): Open MPI busy-polls by default, which on a machine shared with other
+    /// work (or with more ranks than cores) starves the very rank being waited for.
     public init() {
+        setenv("OMPI_MCA_mpi_yield_when_idle", "1", 0)
         var provided: Int32 = 0
         MPI_Init_thread(nil, nil, trustregion_mpi_thread_funneled(), &provided)
         var rank: Int32 = 0

@@ -28,8 +28,12 @@ struct DistributedSession {
         #endif
     }
 
-    /// Copies on this rank's share, exchanged every step; per-block partial sums shared out.
-    var placement: AgentPlacement { .distributed(over: communicator) }
+    /// Copies on this rank's share, exchanged every step; per-block partial sums shared out for
+    /// batches of at least TRPO_MPI_BLOCKS_PER_RANK (default 2) blocks per rank.
+    var placement: AgentPlacement {
+        let variable = ProcessInfo.processInfo.environment["TRPO_MPI_BLOCKS_PER_RANK"]
+        return .distributed(over: communicator, minimumBlocksPerRank: variable.flatMap { Int($0) } ?? 2)
+    }
 
     /// One line for the start of the run: the world size and each rank's copies.
     func summary(copies: Int) -> String {

@@ -57,7 +57,7 @@ import Testing
             let expected = LocalReduction().sum(blocks: partials, count: 33)
             let world = ThreadedWorld(size: size)
             let sums = try world.run { communicator in
-                let reduction = CommunicatorReduction(communicator: communicator)
+                let reduction = CommunicatorReduction(communicator: communicator, minimumBlocksPerRank: 1)
                 let owned = reduction.ownedBlocks(of: blocks)
                 // Each participant holds only its own blocks' partials, as the batched passes leave them.
                 let mine = partials.indices.map { owned.contains($0) ? partials[$0] : [] }
@@ -65,6 +65,17 @@ import Testing
             }
             for sum in sums { #expect(sum.map(\.bitPattern) == expected.map(\.bitPattern)) }
         }
+    }
+
+    @Test func smallBatchesAreComputedWholeByEveryParticipant() throws {
+        let world = ThreadedWorld(size: 3)
+        let shares = try world.run { communicator in
+            let reduction = CommunicatorReduction(communicator: communicator)
+            return [5, 6, 9].map { reduction.ownedBlocks(of: $0) }
+        }
+        #expect(shares.map { $0[0] } == [0..<5, 0..<5, 0..<5])  // 5 < 2 × 3: not shared
+        #expect(shares.map { $0[1] } == [0..<2, 2..<4, 4..<6])
+        #expect(shares.map { $0[2] } == [0..<3, 3..<6, 6..<9])
     }
 
     @Test func plainAllReduceOrderWouldDiffer() {

@@ -46,7 +46,7 @@ import _TestSupport
             let alone = try Self.train(id, algorithm: algorithm, overrides: overrides, iterations: 2, placement: .local)
             let world = ThreadedWorld(size: size)
             let outcomes = try world.run { communicator in
-                try Self.train(id, algorithm: algorithm, overrides: overrides, iterations: 2, placement: .distributed(over: communicator))
+                try Self.train(id, algorithm: algorithm, overrides: overrides, iterations: 2, placement: .distributed(over: communicator, minimumBlocksPerRank: 1))
             }
             for (rank, outcome) in outcomes.enumerated() {
                 #expect(outcome == alone, "\(id) \(algorithm) \(overrides): rank \(rank) of \(size) differs from one process")
