@@ -17,10 +17,7 @@ public final class TrainingReplica {
     /// A participant of a new run of `specification`.
     public init(starting specification: RunSpecification, threads: Int, placement: AgentPlacement) throws {
         self.specification = specification
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads,
-            placement: placement)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
     }
 
     /// A participant of the resumed run in `directory`, at its last checkpoint.
@@ -28,10 +25,7 @@ public final class TrainingReplica {
         let configurationURL = TrainingRun.configurationURL(directory)
         specification = try RunSpecification(
             jsonData: try AtomicFile.read(from: configurationURL), path: configurationURL.path)
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads,
-            placement: placement)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
         let checkpointURL = TrainingRun.checkpointURL(directory)
         if FileManager.default.fileExists(atPath: checkpointURL.path) {
             let file = try SafeTensorsFile(contentsOf: checkpointURL)
@@ -54,5 +48,14 @@ public final class TrainingReplica {
         }
         _ = try trainer.state()
         return .finished
+    }
+}
+
+extension RunSpecification {
+    /// The agent this run trains, placed as `placement` says.
+    func makeAgent(threads: Int, placement: AgentPlacement) throws -> Agent {
+        try Agent(
+            environment: environmentID, algorithm: configuration.algorithm, configuration: configuration, seed: seed,
+            threads: threads, placement: placement)
     }
 }

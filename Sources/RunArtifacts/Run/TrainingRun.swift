@@ -48,10 +48,7 @@ public final class TrainingRun {
             throw RunError.directoryInUse(path: directory.path)
         }
         // The agent is built before anything is written, so a bad environment id leaves no files.
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads,
-            placement: placement)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
         self.directory = directory
         self.specification = specification
         elapsedBeforeStart = 0
@@ -71,10 +68,7 @@ public final class TrainingRun {
         Self.removeAbandonedTemporaryFiles(in: directory)
         specification = try RunSpecification(
             jsonData: try AtomicFile.read(from: configurationURL), path: configurationURL.path)
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads,
-            placement: placement)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
         self.directory = directory
         let checkpointURL = Self.checkpointURL(directory)
         var keptRows = 0
