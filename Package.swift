@@ -35,7 +35,7 @@ let package = Package(
             targets: [
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
                 "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "MuJoCoEnvironments", "GymnasiumBridge",
-                "AtariEnvironments",
+                "AtariEnvironments", "DistributedTraining",
                 "TrustRegion",
             ]
         ),
@@ -48,6 +48,9 @@ let package = Package(
         .trait(
             name: "ALE",
             description: "Atari 2600 games through the Arcade Learning Environment (ALE/Pong-v5, ...; links GPL-2.0 code); run scripts/install-ale.sh first."),
+        .trait(
+            name: "MPI",
+            description: "Distributed training under mpirun on Open MPI (pkg-config ompi-c); run scripts/install-mpi.sh first."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -100,6 +103,16 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra", "Environments", "CALEShim"],
             swiftSettings: strictSettings,
             linkerSettings: [.unsafeFlags(["-L\(alePrefix)/lib"], aleOnly)]),
+        // Open MPI (module map and inline getters for its macro globals in Sources/CMPI), and the
+        // communicator, reduction and distributed vector environment over it (or over one process).
+        .systemLibrary(name: "CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
+        .target(
+            name: "DistributedTraining",
+            dependencies: [
+                "DenseLinearAlgebra", "Environments", "TrainingSettings",
+                .target(name: "CMPI", condition: .when(traits: ["MPI"])),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "Policies",
             dependencies: ["DenseLinearAlgebra", "NeuralNetworks", .product(name: "RealModule", package: "swift-numerics")],
@@ -142,7 +155,7 @@ let package = Package(
                 "DenseLinearAlgebra", "NeuralNetworks", "Environments", "Policies", "Rollouts",
                 "PolicyOptimization", "TrainingSettings", "RunArtifacts", "FiniteMDPs", "GymnasiumBridge",
                 .target(name: "MuJoCoEnvironments", condition: .when(traits: ["MuJoCo"])),
-                "AtariEnvironments",
+                "AtariEnvironments", "DistributedTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -172,6 +185,9 @@ let package = Package(
         .testTarget(
             name: "FiniteMDPsTests", dependencies: ["FiniteMDPs", "DenseLinearAlgebra", "_TestSupport"]),
         .testTarget(name: "trpoTests", dependencies: ["trpo", "RunArtifacts", "_TestSupport"]),
+        .testTarget(
+            name: "DistributedTrainingTests",
+            dependencies: ["DistributedTraining", "PolicyOptimization", "TrainingSettings", "Environments", "_TestSupport"]),
         .testTarget(
             name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "Environments", "_TestSupport"]),
     ]

@@ -6,7 +6,13 @@
 /// result. `LocalReduction` sums what this process holds; a distributed implementation joins
 /// every participant's samples in the same global order, so its results do not depend on how
 /// the samples were split (Documentation/Architecture.md lists the reduction points).
+///
+/// Batched passes compute per-block partials only for `ownedBlocks(of:)` (every block here; a
+/// participant's share in a distributed run, which `sum(blocks:)` then joins in block order).
 public protocol SampleReduction: Sendable {
+    /// The blocks `0 ..< count` of a batch whose partial sums this participant computes; the
+    /// others' partials reach `sum(blocks:)` empty.
+    func ownedBlocks(of count: Int) -> Range<Int>
     /// Σ values, in order (values are per sample, or per fixed shard of samples).
     func sum(_ values: [Double]) -> Double
     /// Σ of per-block partial vectors, element by element, in block order (empty blocks skipped).
@@ -22,6 +28,9 @@ public protocol SampleReduction: Sendable {
 }
 
 extension SampleReduction {
+    /// Every block (one participant computes them all).
+    public func ownedBlocks(of count: Int) -> Range<Int> { 0..<count }
+
     /// (1/N) Σ values with N the total count (0 for no samples).
     public func mean(_ values: [Double]) -> Double {
         let count = total(values.count)

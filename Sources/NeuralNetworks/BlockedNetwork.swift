@@ -41,6 +41,13 @@ public protocol BatchEvaluator: AnyObject {
         cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
             -> Void
     ) -> [[Float]]
+    /// As `blockPullbacks(parameters:tangent:cotangent:)` for the blocks in `share` only (a
+    /// participant's share, `SampleReduction.ownedBlocks`); the other blocks' partials are empty.
+    func blockPullbacks(
+        parameters: [Float], tangent: [Float]?, share: Range<Int>,
+        cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
+            -> Void
+    ) -> [[Float]]
 }
 
 extension BatchEvaluator {
@@ -133,6 +140,15 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
             -> Void
     ) -> [[Float]] {
+        blockPullbacks(parameters: parameters, tangent: tangent, share: 0..<blockCount, cotangent: cotangent)
+    }
+
+    public func blockPullbacks(
+        parameters: [Float], tangent: [Float]?, share: Range<Int>,
+        cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
+            -> Void
+    ) -> [[Float]] {
+        let share = share.clamped(to: 0..<blockCount)
         let width = network.outputWidth
         var partials = [[Float]](repeating: [], count: blockCount)
         let tangentValues = tangent ?? []
@@ -141,7 +157,8 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
                 guard let thetaBase = theta.baseAddress else { return }
                 let (t, vb) = (thetaBase, tangent == nil ? nil : v.baseAddress)
                 partials.withUnsafeMutableBufferPointer { results in
-                    forEachBlock { block in
+                    Parallel.forEach(count: share.count, threads: threads) { position in
+                        let block = share.lowerBound + position
                         let count = rowRange(block: block).count * width
                         var blockCotangent = [Float](repeating: 0, count: count)
                         var gradient = [Float](repeating: 0, count: network.parameterCount)

@@ -12,7 +12,9 @@ extension PolicyBatch {
     public func gradient(logProbabilityWeights weights: [Double], entropyWeight: Double = 0) -> [Float] {
         precondition(weights.count == rows, "one weight per row")
         let distributions = distributions
-        let partials = blocks.blockPullbacks(parameters: parameters, tangent: nil) { block, _, _, cotangent in
+        let partials = blocks.blockPullbacks(
+            parameters: parameters, tangent: nil, share: reduction.ownedBlocks(of: blocks.blockCount)
+        ) { block, _, _, cotangent in
             distributions.writeLogProbabilityCotangent(
                 rows: blocks.rowRange(block: block), actions: actions, weights: weights, entropyWeight: entropyWeight,
                 into: cotangent)
@@ -38,7 +40,9 @@ extension PolicyBatch {
         precondition(vector.count == policy.parameterCount, "v has the wrong size")
         let scale = 1 / Double(max(reduction.total(rows), 1))
         let distributions = distributions
-        let partials = blocks.blockPullbacks(parameters: parameters, tangent: vector) { block, _, jvp, cotangent in
+        let partials = blocks.blockPullbacks(
+            parameters: parameters, tangent: vector, share: reduction.ownedBlocks(of: blocks.blockCount)
+        ) { block, _, jvp, cotangent in
             guard let jvp else { return }
             distributions.writeFisherProduct(
                 rows: blocks.rowRange(block: block), tangent: jvp, scale: scale, into: cotangent)

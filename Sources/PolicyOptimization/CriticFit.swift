@@ -74,7 +74,9 @@ public enum CriticFit {
                 lossTotal += reduction.sum(squaredErrors) / minibatchRows
                 lossCount += 1
                 let scale = 2 / minibatchRows
-                let partials = blocks.blockPullbacks(parameters: parameters, tangent: nil) { block, outputs, _, cotangent in
+                let partials = blocks.blockPullbacks(
+                    parameters: parameters, tangent: nil, share: reduction.ownedBlocks(of: blocks.blockCount)
+                ) { block, outputs, _, cotangent in
                     let range = blocks.rowRange(block: block)
                     for (local, row) in range.enumerated() {
                         let prediction = clipped(outputs[local], row: row)

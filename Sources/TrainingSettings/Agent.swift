@@ -23,20 +23,22 @@ public class Agent {
     /// An agent for `environment` with the given settings (zoo defaults when nil, with `algorithm`).
     public init(
         environment id: String, algorithm: Algorithm, configuration: TrainingConfiguration? = nil, seed: UInt64 = 0,
-        threads: Int = 1, registry: EnvironmentRegistry = .shared
+        threads: Int = 1, registry: EnvironmentRegistry = .shared, placement: AgentPlacement = .local
     ) throws {
         let settings = configuration ?? TrainingConfiguration.zooDefaults(for: id, algorithm: algorithm)
         environmentID = id
         // Through the registry, so ids of other sources (`gym:` via the Python bridge) work too.
-        let copies = try registry.makeVectorEnvironment(id: id, count: settings.environmentCopies, threads: threads)
+        let copies = try placement.makeVectorEnvironment(id, settings.environmentCopies, threads, registry)
         if settings.normalizeObservations || settings.normalizeRewards {
             let normalized = NormalizedVectorEnvironment(
                 copies, normalizesRewards: settings.normalizeRewards, discount: settings.discount)
             normalizer = normalized
-            trainer = try OnPolicyTrainer(environment: normalized, configuration: settings, seed: seed, threads: threads)
+            trainer = try OnPolicyTrainer(
+                environment: normalized, configuration: settings, seed: seed, threads: threads, reduction: placement.reduction)
         } else {
             normalizer = nil
-            trainer = try OnPolicyTrainer(environment: copies, configuration: settings, seed: seed, threads: threads)
+            trainer = try OnPolicyTrainer(
+                environment: copies, configuration: settings, seed: seed, threads: threads, reduction: placement.reduction)
         }
     }
 

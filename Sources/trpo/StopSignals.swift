@@ -17,18 +17,18 @@ enum StopSignals {
     /// The first stop signal received, 0 for none. Written only by the signal handler.
     static let received = Atomic<Int32>(0)
 
-    /// Installs the handlers; call once, before training starts.
-    static func install() {
+    /// Installs the handlers of `signals`; call once, before training starts. (Under `mpirun`,
+    /// SIGUSR1 too: mpirun forwards it to every rank and, unlike SIGINT, does not then end the job.)
+    static func install(signals: [Int32] = [SIGINT, SIGTERM]) {
         // Initialise the (lazily created) static before a handler can touch it.
         _ = received.load(ordering: .sequentiallyConsistent)
         // A parent may have started us with these signals blocked (a thread of a Dispatch or Swift
         // concurrency pool spawning the process passes its mask on); threads started later inherit this.
         var stopSet = sigset_t()
         sigemptyset(&stopSet)
-        sigaddset(&stopSet, SIGINT)
-        sigaddset(&stopSet, SIGTERM)
+        for number in signals { sigaddset(&stopSet, number) }
         pthread_sigmask(SIG_UNBLOCK, &stopSet, nil)
-        for number in [SIGINT, SIGTERM] {
+        for number in signals {
             signal(number) { number in
                 // Only async-signal-safe calls here: an atomic exchange, write(2) and _exit(2).
                 guard StopSignals.received.compareExchange(expected: 0, desired: number, ordering: .sequentiallyConsistent)
@@ -51,6 +51,7 @@ enum StopSignals {
         switch number {
         case SIGINT: return "SIGINT"
         case SIGTERM: return "SIGTERM"
+        case SIGUSR1: return "SIGUSR1"
         default: return "signal \(number)"
         }
     }

@@ -90,6 +90,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(command: "train") {
             if let python { GymnasiumBridge.register(interpreter: python) }
+            if let session = try DistributedSession.launched() { runDistributed(session) }
             let run: TrainingRun
             if let resume {
                 run = try TrainingRun(resuming: URL(fileURLWithPath: resume), threads: threads)

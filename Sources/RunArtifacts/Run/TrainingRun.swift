@@ -34,7 +34,10 @@ public final class TrainingRun {
 
     /// Starts a new run in `directory` (created if needed; refused if it already holds a run or
     /// another process holds its lock).
-    public init(starting specification: RunSpecification, in directory: URL, threads: Int) throws {
+    /// `placement` says where the agent's work runs (one process unless given).
+    public init(
+        starting specification: RunSpecification, in directory: URL, threads: Int, placement: AgentPlacement = .local
+    ) throws {
         if FileManager.default.fileExists(atPath: Self.configurationURL(directory).path) {
             throw RunError.directoryInUse(path: directory.path)
         }
@@ -45,9 +48,7 @@ public final class TrainingRun {
             throw RunError.directoryInUse(path: directory.path)
         }
         // The agent is built before anything is written, so a bad environment id leaves no files.
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
         self.directory = directory
         self.specification = specification
         elapsedBeforeStart = 0
@@ -58,7 +59,7 @@ public final class TrainingRun {
     }
 
     /// Reopens the run in `directory` at its last checkpoint (or from the start if it has none).
-    public init(resuming directory: URL, threads: Int) throws {
+    public init(resuming directory: URL, threads: Int, placement: AgentPlacement = .local) throws {
         let configurationURL = Self.configurationURL(directory)
         guard FileManager.default.fileExists(atPath: configurationURL.path) else {
             throw RunError.missingFile(path: configurationURL.path, hint: "\(directory.path) holds no run to resume")
@@ -67,9 +68,7 @@ public final class TrainingRun {
         Self.removeAbandonedTemporaryFiles(in: directory)
         specification = try RunSpecification(
             jsonData: try AtomicFile.read(from: configurationURL), path: configurationURL.path)
-        agent = try Agent(
-            environment: specification.environmentID, algorithm: specification.configuration.algorithm,
-            configuration: specification.configuration, seed: specification.seed, threads: threads)
+        agent = try specification.makeAgent(threads: threads, placement: placement)
         self.directory = directory
         let checkpointURL = Self.checkpointURL(directory)
         var keptRows = 0
