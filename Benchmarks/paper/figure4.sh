@@ -6,7 +6,8 @@
 # e.g. Benchmarks/paper/figure4.sh .build/release/trpo CartPole-v1 /tmp/figure4-cartpole
 #      Benchmarks/paper/figure4.sh .build-mujoco/release/trpo Hopper-v4 /tmp/figure4-hopper 100
 # Settings: Presets/paper-single-path.yml and paper-vine.yml (Table 2). SCALE (default 1) divides
-# the paper's steps per iteration (n_envs, vine_states) for a shared machine; ITERATIONS (default:
+# the paper's single-path steps per iteration (n_envs) for a shared machine, and then gives the vine
+# the same simulated steps per iteration (see below); ITERATIONS (default:
 # the preset's, 100 for cart-pole, 200 otherwise), SEEDS (default 0-2), JOBS (default 2) and PENALTY
 # (npg-fixed's λ, default 3) come from the environment. Every rule gets the same simulation steps per iteration (the vine's trunk
 # steps; its branches come on top, in time/simulated_timesteps); CEM and CMA-ES evaluate one
@@ -25,15 +26,21 @@ steps=$(setting paper-single-path.yml n_steps)
 if [ "$env" = CartPole-v1 ]; then default_iterations=100; else default_iterations=200; fi
 iterations=${ITERATIONS:-$default_iterations}
 budget=$(( copies * steps * iterations ))
-vine_states=$(( $(setting paper-vine.yml vine_states) / scale )); [ "$vine_states" -ge 8 ] || vine_states=8
-vine_copies=$(( $(setting paper-vine.yml n_envs) ))
-vine_steps=$(( $(setting paper-vine.yml n_steps) ))
-# With SCALE > 1 the vine's trunk shrinks with the single-path batch, but keeps whole paths.
-if [ "$scale" -gt 1 ]; then vine_copies=$(( vine_copies * 4 / scale )); [ "$vine_copies" -ge 2 ] || vine_copies=2; fi
+vine_states=$(setting paper-vine.yml vine_states)
+vine_copies=$(setting paper-vine.yml n_envs)
+vine_steps=$(setting paper-vine.yml n_steps)
+# With SCALE > 1 a vine iteration simulates about as many steps as a single-path one: half of them
+# in the trunk (whole paths of n_steps), half in the branches (vine_states × vine_actions × vine_horizon).
+if [ "$scale" -gt 1 ]; then
+    vine_copies=$(( copies / 2 )); [ "$vine_copies" -ge 1 ] || vine_copies=1
+    branch=$(( $(setting paper-vine.yml vine_actions) * $(setting paper-vine.yml vine_horizon) ))
+    vine_states=$(( copies * steps / 2 / branch )); [ "$vine_states" -ge 4 ] || vine_states=4
+fi
 single_algorithms="trpo,npg-fixed,empirical-fim"
 [ "$env" = CartPole-v1 ] && single_algorithms="$single_algorithms,max-kl"
 common=(--env "$env" --seeds "$seeds" --jobs "$jobs" --quiet)
-echo "figure4 $env: $copies × $steps steps per iteration, $iterations iterations ($budget steps per run), seeds $seeds"
+echo "figure4 $env: $copies × $steps steps per iteration, $iterations iterations ($budget steps per run), seeds $seeds;" \
+    "vine $vine_copies × $vine_steps trunk steps and $vine_states states; candidates of $population × $(( steps / population )) steps"
 nice -n 10 "$trpo" compare "${common[@]}" --algos "$single_algorithms" --timesteps "$budget" \
     --config "$presets/paper-single-path.yml" --set n_envs=$copies --set penalty_coefficient=$penalty \
     --out "$out/single-path"

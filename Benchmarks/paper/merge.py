@@ -5,7 +5,7 @@
 
 Reads OUT/{single-path,vine,gradient-free}/summary.json and their runs' progress.csv, writes
 OUT/summary.md (final evaluation return per rule, mean ± std over seeds, as `trpo compare`
-computes it) and OUT/curves.svg (rollout/ep_rew_mean against time/total_timesteps, mean over
+computes it, and the steps each run took and simulated) and OUT/curves.svg (rollout/ep_rew_mean against time/total_timesteps, mean over
 seeds with a ± one standard deviation band). Standard library only.
 """
 import csv
@@ -34,6 +34,17 @@ def curves(group_dir, algo):
             spread = statistics.pstdev(values) if len(values) > 1 else 0.0
             points.append((series[0][index][0], statistics.fmean(values), spread))
     return points
+
+
+def simulated(group_dir, algo):
+    """The mean over seeds of the last row's time/simulated_timesteps (the vine's branches included)."""
+    totals = []
+    for path in sorted((group_dir / "runs" / algo).glob("seed-*/progress.csv")):
+        with open(path) as handle:
+            rows = list(csv.DictReader(handle))
+        if rows:
+            totals.append(int(rows[-1]["time/simulated_timesteps"]))
+    return round(statistics.fmean(totals)) if totals else 0
 
 
 def svg(title, lines, width=720, height=420):
@@ -80,9 +91,10 @@ def main():
             label = entry["algo"] + suffix
             seeds = entry["seed_mean_returns"]
             rows.append(f"| {label} | {entry['final_mean_return']:.1f} ± {entry['final_std_return']:.1f} | "
-                        + ", ".join(f"{v:.1f}" for v in seeds) + f" | {entry['timesteps']:,} | {entry['seconds']:.0f} |")
+                        + ", ".join(f"{v:.1f}" for v in seeds)
+                        + f" | {entry['timesteps']:,} | {simulated(out / group, entry['algo']):,} |")
             lines.append((label, curves(out / group, entry["algo"])))
-    table = ["| rule | final return | per-seed returns | steps per run | seconds per run |",
+    table = ["| rule | final return | per-seed returns | steps per run | simulated steps per run |",
              "|---|---:|---|---:|---:|"] + rows
     (out / "summary.md").write_text(f"{env}\n\n" + "\n".join(table) + "\n")
     (out / "curves.svg").write_text(svg(env, lines))
