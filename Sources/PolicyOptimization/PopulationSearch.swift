@@ -57,6 +57,9 @@ extension UpdateRuleState {
 /// to a new candidate each copy is in the middle of an episode begun under the previous one. An
 /// episode counts only if it began under the current candidate: `epoch` counts candidate switches,
 /// and each copy remembers the epoch in which its current episode began (0, the start, by default).
+/// It is conservative: an episode that starts exactly at a new candidate's first step is taken as
+/// begun under the previous one (epochs are set when episodes finish), which costs that candidate
+/// one episode; telling it apart would need the step at which each episode finished.
 struct EpisodeAttribution: Sendable, Hashable {
     /// Candidate switches so far.
     var epoch: Int64 = 0
