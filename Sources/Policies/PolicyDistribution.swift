@@ -94,6 +94,9 @@ public protocol DistributionBatch: AnyObject {
         into destination: UnsafeMutableBufferPointer<Float>)
     /// The Fisher block of the extra parameters applied to their tangent (closed form, state-independent).
     func extraFisherProduct(_ tangent: ArraySlice<Float>) -> [Float]
+    /// ∂ log π(aᵢ|sᵢ) / ∂extra for every row, rows × extra count (the per-sample gradients of the
+    /// empirical Fisher matrix; empty without extra parameters).
+    func extraParameterLogProbabilityGradients(actions: [Float]) -> [Double]
 }
 
 extension DistributionBatch {
@@ -102,6 +105,11 @@ extension DistributionBatch {
     ) -> [Float] { [] }
 
     public func extraFisherProduct(_ tangent: ArraySlice<Float>) -> [Float] { [] }
+
+    public func extraParameterLogProbabilityGradients(actions: [Float]) -> [Double] {
+        precondition(extraParameters.isEmpty, "a distribution with extra parameters must give their per-row gradients")
+        return []
+    }
 }
 
 /// A distribution's description in files: a kind and its sizes (`categorical [2]`,

@@ -11,6 +11,11 @@ import Policies
 /// 4. Backtracking: θ = θ_old + cⁱβs for i = 0, 1, …; accept the first θ whose surrogate improves
 ///    and whose mean KL(π_old‖π_θ) ≤ δ; if none does, θ_old is kept exactly.
 ///
+/// The paper's baselines (§8.1) are settings of the same step: `metric` `.empirical` solves with
+/// the covariance of per-sample gradients instead of F; `constraint` `.maximum` makes the line
+/// search bound the largest per-state KL instead of the mean; `penaltyCoefficient` λ replaces steps
+/// 3 and 4 by the classic natural gradient's fixed step θ = θ_old + (1/λ)s.
+///
 /// Guards: a zero or non-finite gradient, or sᵀFs ≤ 0 or non-finite, skip the update (reported).
 public struct NaturalGradientUpdate: PolicyUpdateRule {
     /// δ, CG, damping and the line search.
@@ -26,7 +31,7 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         _ input: PolicyUpdateInput, parameters: inout [Float], stream: inout RandomStream
     ) -> PolicyUpdateMetrics {
         let configuration = settings
-        let usesLineSearch = settings.usesLineSearch
+        let usesLineSearch = settings.usesLineSearch && settings.penaltyCoefficient == nil
         let batch = input.batch
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()
@@ -38,16 +43,20 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         }
 
         let damping = Float(configuration.damping)
+        let empirical = configuration.metric == .empirical
+        let product: ([Float]) -> [Float] = {
+            empirical
+                ? batch.empiricalFisherVectorProduct($0, damping: damping) : batch.fisherVectorProduct($0, damping: damping)
+        }
         let solve = conjugateGradient(
-            applying: { batch.fisherVectorProduct($0, damping: damping) }, to: gradient,
-            maxIterations: configuration.conjugateGradientIterations)
+            applying: product, to: gradient, maxIterations: configuration.conjugateGradientIterations)
         metrics.conjugateGradientIterations = solve.iterations
         let direction = solve.solution
-        let curvature = VectorOperations.dot(direction, batch.fisherVectorProduct(direction, damping: damping))
+        let curvature = VectorOperations.dot(direction, product(direction))
         guard curvature.isFinite, curvature > 0 else {
             return skipped(&metrics, reason: "sᵀFs = \(curvature) is not positive")
         }
-        let maximalStep = (2 * configuration.maxKL / curvature).squareRoot()
+        let maximalStep = configuration.penaltyCoefficient.map { 1 / $0 } ?? (2 * configuration.maxKL / curvature).squareRoot()
         let fullExpectedImprovement = maximalStep * VectorOperations.dot(gradient, direction)
 
         var coefficient = 1.0
@@ -57,11 +66,13 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
             VectorOperations.axpy(Float(coefficient * maximalStep), direction, &candidate)
             batch.evaluate(at: candidate)
             let newSurrogate = Surrogate.evaluate(batch, for: input).value
-            let divergence = batch.divergence(from: input.oldDistribution).mean
+            let divergences = batch.divergence(from: input.oldDistribution)
+            let divergence = divergences.mean
+            let constrained = configuration.constraint == .maximum ? divergences.maximum : divergence
             metrics.lineSearchSteps = attempt
             metrics.expectedImprovement = coefficient * fullExpectedImprovement
             let accepted = !usesLineSearch
-                || (divergence <= configuration.maxKL && newSurrogate > oldSurrogate && newSurrogate.isFinite)
+                || (constrained <= configuration.maxKL && newSurrogate > oldSurrogate && newSurrogate.isFinite)
             if accepted {
                 parameters = candidate
                 metrics.klDivergence = divergence

@@ -19,7 +19,8 @@ extension OnPolicyTrainer {
             ? GeneralizedAdvantageEstimation.standardize(rawAdvantages, reduction: reduction) : rawAdvantages
 
         let rows = subsampledRows(buffer.rows)
-        let input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
+        var input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
+        (input.episodes, iterationEpisodes) = (iterationEpisodes, [])
         metrics.entropy = input.batch.meanEntropy()
         metrics.policyStandardDeviation = policy.distribution.meanStandardDeviation(
             extraParameters: input.batch.extraParameters)

@@ -46,6 +46,8 @@ public final class OnPolicyTrainer {
     public internal(set) var simulatedTimesteps = 0
     /// The last (up to) 100 finished episodes, oldest first, for `rollout/ep_rew_mean`.
     public internal(set) var recentEpisodes: [CompletedEpisode] = []
+    /// The episodes finished since the last update, handed to the rule (`PolicyUpdateInput.episodes`).
+    var iterationEpisodes: [CompletedEpisode] = []
     /// Threads for batched passes and environment stepping (results do not depend on it).
     public var threads: Int
 
@@ -145,6 +147,7 @@ public final class OnPolicyTrainer {
     /// gathers every participant's episodes in copy order).
     func record(_ episodes: [CompletedEpisode]) {
         recentEpisodes.append(contentsOf: episodes)
+        iterationEpisodes.append(contentsOf: episodes)
         if recentEpisodes.count > 100 { recentEpisodes.removeFirst(recentEpisodes.count - 100) }
     }
 }

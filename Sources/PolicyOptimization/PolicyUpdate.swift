@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import Environments
 import NeuralNetworks
 import Policies
 import RealModule
@@ -20,6 +21,10 @@ public struct PolicyUpdateInput {
     public var threads: Int
     /// How the surrogate is estimated from the rows (single path: importance sampling).
     public var estimator: SurrogateEstimator = .importanceSampling
+    /// The episodes that finished while this batch was collected, in the order they finished (the
+    /// fitness of gradient-free rules such as CEM and CMA-ES; an episode may have begun in an
+    /// earlier iteration).
+    public var episodes: [CompletedEpisode] = []
 
     /// An input from its parts.
     public init(

@@ -10,6 +10,9 @@ extension TrainingConfiguration {
         settings.backtrackCoefficient = backtrackCoefficient
         settings.backtrackIterations = backtrackIterations
         settings.usesLineSearch = algorithm != .npg
+        settings.penaltyCoefficient = algorithm == .npgFixed ? penaltyCoefficient : nil
+        settings.metric = algorithm == .empiricalFIM ? .empirical : .analytic
+        settings.constraint = algorithm == .maxKL ? .maximum : .mean
         return settings
     }
 
@@ -37,11 +40,16 @@ extension TrainingConfiguration {
         return settings
     }
 
+    /// Whether `algorithm` takes TRPO's natural-gradient step in some form (and so has a δ).
+    public var usesNaturalGradient: Bool { [.trpo, .npg, .npgFixed, .empiricalFIM, .maxKL].contains(algorithm) }
+
     /// The built-in rule of `algorithm` with these settings (any other rule can be given to the
     /// trainer directly).
     public func makeUpdateRule() -> any PolicyUpdateRule {
         switch algorithm {
-        case .trpo, .npg: return NaturalGradientUpdate(settings: naturalGradientSettings)
+        case .trpo, .npg, .npgFixed, .empiricalFIM, .maxKL: return NaturalGradientUpdate(settings: naturalGradientSettings)
+        case .cem: return GradientFreeUpdate(method: .crossEntropy(crossEntropy))
+        case .cma: return GradientFreeUpdate(method: .covarianceMatrixAdaptation(covarianceMatrixAdaptation))
         case .vpg: return VanillaPolicyGradientUpdate(step: .adam, settings: vanillaPolicyGradientSettings)
         case .vpgEuclidean:
             return VanillaPolicyGradientUpdate(step: .euclideanTrustRegion, settings: vanillaPolicyGradientSettings)

@@ -14,6 +14,17 @@ public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
     case vpgEuclidean = "vpg-euclidean"
     /// Proximal Policy Optimization with the clipped objective (Schulman et al. 2017).
     case ppo
+    /// The classic natural gradient with a fixed penalty λ (Kakade 2002; the paper's "natural
+    /// gradient" baseline): θ ← θ_old + (1/λ) F⁻¹g (`penalty_coefficient`).
+    case npgFixed = "npg-fixed"
+    /// TRPO with the empirical Fisher matrix (1/N) Σᵢ gᵢgᵢᵀ (the paper's "empirical FIM").
+    case empiricalFIM = "empirical-fim"
+    /// TRPO whose line search bounds the largest per-state KL (the paper's "max KL").
+    case maxKL = "max-kl"
+    /// The cross-entropy method over θ, episodes as fitness.
+    case cem
+    /// CMA-ES over θ, episodes as fitness.
+    case cma
 }
 
 /// Every setting of a training run; field names in `config.json` and YAML are the RL Zoo's.
@@ -91,6 +102,16 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// The default gives ‖Δθ‖ = 0.1, at the low end of the step norms TRPO takes with δ = 0.01 on
     /// CartPole-v1 and Pendulum-v1 (0.09–1.5); Documentation/Algorithms.md has the measurements.
     public var euclideanDelta: Double = 0.005
+
+    // MARK: The paper's baselines
+
+    /// λ of `npg-fixed`'s step (1/λ) F⁻¹g (key `penalty_coefficient`); Documentation/Algorithms.md
+    /// has the sweep behind the default.
+    public var penaltyCoefficient: Double = 3
+    /// CEM's settings (`cem_*` keys).
+    public var crossEntropy = CrossEntropySettings()
+    /// CMA-ES's settings (`cma_*` keys).
+    public var covarianceMatrixAdaptation = CovarianceMatrixAdaptationSettings()
 
     // MARK: Run
 

@@ -12,8 +12,31 @@ public struct NaturalGradientSettings: Sendable, Hashable {
     public var backtrackIterations: Int = 10
     /// false: NPG, the full step βs without the line search.
     public var usesLineSearch: Bool = true
+    /// λ of the classic natural gradient's fixed penalty (`--algo npg-fixed`): the step is (1/λ)s,
+    /// whatever sᵀFs, with no line search; nil: the step is sized by δ.
+    public var penaltyCoefficient: Double?
+    /// Which Fisher matrix the CG solve uses (the paper's "empirical FIM" baseline uses `.empirical`).
+    public var metric: FisherMetric = .analytic
+    /// Which KL the line search bounds by δ (the paper's "max KL" baseline uses `.maximum`).
+    public var constraint: DivergenceConstraint = .mean
 
     public init() {}
+}
+
+/// The Fisher matrix of a natural-gradient step.
+public enum FisherMetric: String, Sendable, Hashable {
+    /// F = (1/N) Σᵢ Jᵢᵀ M Jᵢ, the Hessian of the mean KL (Schulman et al. 2015, Appendix C.1).
+    case analytic
+    /// F̂ = (1/N) Σᵢ gᵢgᵢᵀ, the covariance of the per-sample gradients gᵢ = ∇_θ log π_θ(aᵢ|sᵢ).
+    case empirical
+}
+
+/// The divergence the line search keeps within δ.
+public enum DivergenceConstraint: String, Sendable, Hashable {
+    /// D̄_KL = (1/N) Σᵢ KL(π_old(·|sᵢ) ‖ π_θ(·|sᵢ)) (eq. 12).
+    case mean
+    /// D_KL^max = maxᵢ KL(π_old(·|sᵢ) ‖ π_θ(·|sᵢ)) over the batch's states (eq. 11's form).
+    case maximum
 }
 
 /// The settings of PPO-clip (Schulman et al. 2017), SB3's names in comments.

@@ -59,7 +59,7 @@ extension TrainingConfiguration {
         }, read: { configuration in
             // TRPO and NPG always have a δ; PPO's early stop is off when unset.
             if let value = configuration.targetKL { return .real(value) }
-            return [.trpo, .npg].contains(configuration.algorithm) ? .real(configuration.naturalGradientSettings.maxKL) : nil
+            return configuration.usesNaturalGradient ? .real(configuration.naturalGradientSettings.maxKL) : nil
         }),
         integer("n_critic_updates", \.criticEpochs, minimum: 1),
         constantOfSchedule("learning_rate", \.learningRate),
@@ -129,7 +129,7 @@ extension TrainingConfiguration {
             return []
         }, read: { $0.suggestedTimesteps.map(ConfigurationValue.integer) }),
         integer("checkpoint_interval", \.checkpointInterval, minimum: 1),
-    ] + vineKeys
+    ] + vineKeys + baselineKeys
 
     static func invalid(_ key: String, _ value: ConfigurationValue, _ expected: String) -> ConfigurationError {
         .invalidValue(key: key, value: value.description, expected: expected)

@@ -26,7 +26,7 @@ public enum ZooHyperparameters {
     /// The table of `algorithm`.
     public static func table(for algorithm: Algorithm) -> [String: Settings] {
         switch algorithm {
-        case .trpo, .npg, .vpgEuclidean: return trpoClassicControl.merging(trpoMuJoCo) { first, _ in first }
+        case .trpo, .npg, .vpgEuclidean, .npgFixed, .empiricalFIM, .maxKL, .cem, .cma: return trpoClassicControl.merging(trpoMuJoCo) { first, _ in first }
         case .ppo: return ppoClassicControl
         case .vpg: return [:]
         }

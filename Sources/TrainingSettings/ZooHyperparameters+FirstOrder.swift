@@ -9,7 +9,7 @@ extension ZooHyperparameters {
     /// PPO defaults and VPG from Spinning Up's.
     public static func baseSettings(for algorithm: Algorithm) -> Settings {
         switch algorithm {
-        case .trpo, .npg, .vpgEuclidean: return []
+        case .trpo, .npg, .vpgEuclidean, .npgFixed, .empiricalFIM, .maxKL, .cem, .cma: return []
         case .ppo: return stableBaselinesPPO
         case .vpg: return spinningUpVPG
         }

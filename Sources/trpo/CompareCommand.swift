@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Gymnasium id of the environment, e.g. CartPole-v1 (see `trpo envs`).")
     var env: String
 
-    @Option(help: "Comma-separated algorithms: trpo, npg, vpg, vpg-euclidean, ppo.")
+    @Option(help: "Comma-separated algorithms: trpo, npg, vpg, vpg-euclidean, ppo, npg-fixed, empirical-fim, max-kl, cem, cma.")
     var algos = "trpo,npg,vpg,ppo"
 
     @Option(help: "Seeds: a range and/or a list, e.g. 0-4 or 0,3,7 or 0-2,10.")

@@ -44,7 +44,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override one setting, e.g. --set target_kl=0.02 (repeatable).")
     var overrides: [String] = []
 
-    @Option(name: .customLong("algo"), help: "trpo (default), npg, vpg, vpg-euclidean or ppo.")
+    @Option(name: .customLong("algo"), help: "trpo (default), npg, vpg, vpg-euclidean, ppo, npg-fixed, empirical-fim, max-kl, cem or cma.")
     var algorithm: String?
 
     @Option(help: "single_path (default) or vine (Schulman et al. 2015, §5); the same as --set sampler=NAME.")
@@ -97,8 +97,7 @@ struct TrainCommand: ParsableCommand {
             } else {
                 run = try TrainingRun(starting: try specification(), in: URL(fileURLWithPath: runDir ?? ""), threads: threads)
             }
-            let algorithm = run.specification.configuration.algorithm
-            let table = ProgressPrinter(enabled: !quiet, showsLineSearch: [.trpo, .npg].contains(algorithm))
+            let table = ProgressPrinter(enabled: !quiet, showsLineSearch: run.specification.configuration.usesNaturalGradient)
             table.header(run.specification)
             StopSignals.install()
             let outcome: TrainingRun.Outcome

@@ -34,16 +34,22 @@ import Testing
 
     /// A run interrupted after iteration 5 (its last checkpoint is at 4) and resumed writes the same
     /// rows, checkpoint and policy as an uninterrupted run; `--threads 2` changes nothing either.
-    /// PPO's case checks that the rule's own state (its Adam) goes through the checkpoint.
+    /// PPO's case checks that the rule's own state (its Adam) goes through the checkpoint, CEM's and
+    /// CMA-ES's that their search distributions, candidates and episode attribution do.
     @Test(arguments: [
         ("CartPole-v1", false, Algorithm.trpo), ("Pendulum-v1", false, .trpo), ("Acrobot-v1", false, .trpo),
-        ("CartPole-v1", true, .trpo), ("Pendulum-v1", false, .ppo),
+        ("CartPole-v1", true, .trpo), ("Pendulum-v1", false, .ppo), ("CartPole-v1", false, .cem),
+        ("Pendulum-v1", false, .cma), ("Pendulum-v1", false, .npgFixed), ("CartPole-v1", false, .empiricalFIM),
     ])
     func resumedAndThreadedRunsAreIdentical(environment: String, vine: Bool, algorithm: Algorithm) throws {
         let whole = temporaryDirectory("whole"), resumed = temporaryDirectory("resumed"), threaded = temporaryDirectory("threaded")
         defer { for url in [whole, resumed, threaded] { try? FileManager.default.removeItem(at: url) } }
         var spec = specification(environment: environment, algorithm: algorithm)
         if algorithm == .ppo { spec.configuration.environmentCopies = 2 }  // 8 iterations of 256 steps
+        // Generations of 3 and 4 candidates, so the interruption falls between two generations'
+        // updates of the search distribution and the resumed run must continue from its state.
+        spec.configuration.crossEntropy.populationSize = 3
+        spec.configuration.covarianceMatrixAdaptation.populationSize = 4
         if vine {
             spec.configuration.sampler = .vine
             spec.configuration.vine.states = 16
