@@ -77,6 +77,9 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
     public private(set) var inputs: [Float]
     /// One workspace per block.
     public private(set) var workspaces: [Network.Workspace]
+    /// Per block, the last partial gradient Jᵀū and the room for its ū (see `blockPullbacks`).
+    private var partialGradients: [[Float]] = []
+    private var cotangents: [[Float]] = []
 
     /// Prepares a batch of `rows` inputs.
     public init(network: Network, inputs: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1) {
@@ -122,6 +125,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
     public func outputs(block: Int) -> UnsafeBufferPointer<Float> { workspaces[block].output }
 
     public func allOutputs() -> [Float] {
+        if blockCount == 1 { return Array(workspaces[0].output) }
         var result = [Float]()
         result.reserveCapacity(rows * network.outputWidth)
         for block in 0..<blockCount { result.append(contentsOf: workspaces[block].output) }
@@ -134,35 +138,50 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
             -> Void
     ) -> [[Float]] {
         let width = network.outputWidth
-        var partials = [[Float]](repeating: [], count: blockCount)
+        let parameterCount = network.parameterCount
+        reserveBlockBuffers(width: width, parameterCount: parameterCount)
         let tangentValues = tangent ?? []
         parameters.withUnsafeBufferPointer { theta in
             tangentValues.withUnsafeBufferPointer { v in
                 guard let thetaBase = theta.baseAddress else { return }
                 let (t, vb) = (thetaBase, tangent == nil ? nil : v.baseAddress)
-                partials.withUnsafeMutableBufferPointer { results in
-                    forEachBlock { block in
-                        let count = rowRange(block: block).count * width
-                        var blockCotangent = [Float](repeating: 0, count: count)
-                        var gradient = [Float](repeating: 0, count: network.parameterCount)
-                        // J v is consumed into ū before the pullback reuses the workspace's scratch space.
-                        let jvp = vb.map {
-                            network.differential(parameters: t, parameterTangent: $0, workspace: workspaces[block])
-                        }
-                        blockCotangent.withUnsafeMutableBufferPointer { cotangentBuffer in
-                            cotangent(block, workspaces[block].output, jvp, cotangentBuffer)
-                            gradient.withUnsafeMutableBufferPointer { g in
-                                guard let u = cotangentBuffer.baseAddress, let gb = g.baseAddress else { return }
-                                network.pullback(
-                                    parameters: t, outputCotangent: u, workspace: workspaces[block],
-                                    parameterGradient: gb, inputGradient: nil)
+                partialGradients.withUnsafeMutableBufferPointer { results in
+                    cotangents.withUnsafeMutableBufferPointer { cotangentBuffers in
+                        forEachBlock { block in
+                            let count = rowRange(block: block).count * width
+                            // J v is consumed into ū before the pullback reuses the workspace's scratch space.
+                            let jvp = vb.map {
+                                network.differential(parameters: t, parameterTangent: $0, workspace: workspaces[block])
+                            }
+                            cotangentBuffers[block].withUnsafeMutableBufferPointer { whole in
+                                let blockCotangent = UnsafeMutableBufferPointer(rebasing: whole[0..<count])
+                                blockCotangent.update(repeating: 0)
+                                cotangent(block, workspaces[block].output, jvp, blockCotangent)
+                                results[block].withUnsafeMutableBufferPointer { g in
+                                    guard let u = blockCotangent.baseAddress, let gb = g.baseAddress else { return }
+                                    g.update(repeating: 0)
+                                    network.pullback(
+                                        parameters: t, outputCotangent: u, workspace: workspaces[block],
+                                        parameterGradient: gb, inputGradient: nil)
+                                }
                             }
                         }
-                        results[block] = gradient
                     }
                 }
             }
         }
-        return partials
+        return partialGradients
+    }
+
+    /// One gradient and one cotangent buffer per block, kept from call to call: a fresh set per
+    /// call made the allocator hand pages back and fault them in again (a critic fit makes
+    /// thousands of these calls). A caller still holding the last result gets its own copy.
+    private func reserveBlockBuffers(width: Int, parameterCount: Int) {
+        if partialGradients.count > blockCount { partialGradients.removeLast(partialGradients.count - blockCount) }
+        if cotangents.count > blockCount { cotangents.removeLast(cotangents.count - blockCount) }
+        while partialGradients.count < blockCount {
+            partialGradients.append([Float](repeating: 0, count: parameterCount))
+        }
+        while cotangents.count < blockCount { cotangents.append([Float](repeating: 0, count: blockSize * width)) }
     }
 }
