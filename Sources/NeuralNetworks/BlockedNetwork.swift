@@ -65,6 +65,10 @@ extension BatchEvaluator {
     }
 }
 
+/// The least forward-pass work (multiply–adds) worth a thread of its own: about 10 µs here, where
+/// handing a region to a worker costs a few µs and more if it has parked.
+let minimumMultiplyAddsPerThread = 1 << 18
+
 /// A `DifferentiableNetwork` evaluated on a batch split into fixed blocks of rows, optionally on
 /// several threads. Each block owns a workspace; blocks touch disjoint memory, which is why the
 /// type may cross threads.
@@ -112,7 +116,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
             inputs.withUnsafeBufferPointer { x in
                 guard let thetaBase = theta.baseAddress, let inputBase = x.baseAddress else { return }
                 let (t, xb) = (thetaBase, inputBase)
-                forEachBlock { block in
+                forEachSpreadBlock { block in
                     let range = rowRange(block: block)
                     network.forward(
                         parameters: t, input: xb + range.lowerBound * network.inputWidth,
@@ -147,7 +151,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
                 let (t, vb) = (thetaBase, tangent == nil ? nil : v.baseAddress)
                 partialGradients.withUnsafeMutableBufferPointer { results in
                     cotangents.withUnsafeMutableBufferPointer { cotangentBuffers in
-                        forEachBlock { block in
+                        forEachSpreadBlock { block in
                             let count = rowRange(block: block).count * width
                             // J v is consumed into ū before the pullback reuses the workspace's scratch space.
                             let jvp = vb.map {
@@ -171,6 +175,16 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
             }
         }
         return partialGradients
+    }
+
+    /// Runs `body(block)` for every block, on up to `threads` threads, but inline when the pass is
+    /// too small to be worth handing to another thread: each thread gets at least
+    /// `minimumMultiplyAddsPerThread` of a forward pass's work. Which thread runs a block never
+    /// changes its result.
+    private func forEachSpreadBlock(_ body: (Int) -> Void) {
+        let work = rows * network.multiplyAddsPerRow
+        let useful = max(1, min(threads, work / minimumMultiplyAddsPerThread))
+        Parallel.forEach(count: blockCount, threads: useful, body)
     }
 
     /// One gradient and one cotangent buffer per block, kept from call to call: a fresh set per
