@@ -71,7 +71,9 @@ let minimumMultiplyAddsPerThread = 1 << 18
 
 /// A `DifferentiableNetwork` evaluated on a batch split into fixed blocks of rows, optionally on
 /// several threads. Each block owns a workspace; blocks touch disjoint memory, which is why the
-/// type may cross threads.
+/// type may cross threads. Reached through `any BatchEvaluator`, its passes would run as
+/// unspecialised generic code (metadata look-ups and witness calls per block); `@specialized`
+/// gives the MLP a compiled path that the generic entry points switch to at run time.
 public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluator, @unchecked Sendable {
     /// The network.
     public let network: Network
@@ -102,6 +104,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
     public var parameterCount: Int { network.parameterCount }
     public var blockCount: Int { workspaces.count }
 
+    @specialized(where Network == MLP)
     public func load(inputs newInputs: [Float], rows newRows: Int) {
         precondition(newInputs.count == newRows * network.inputWidth, "inputs are not rows × inputWidth")
         inputs = newInputs
@@ -111,6 +114,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         if workspaces.count > needed { workspaces.removeLast(workspaces.count - needed) }
     }
 
+    @specialized(where Network == MLP)
     public func forward(parameters: [Float]) {
         parameters.withUnsafeBufferPointer { theta in
             inputs.withUnsafeBufferPointer { x in
@@ -128,6 +132,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
 
     public func outputs(block: Int) -> UnsafeBufferPointer<Float> { workspaces[block].output }
 
+    @specialized(where Network == MLP)
     public func allOutputs() -> [Float] {
         if blockCount == 1 { return Array(workspaces[0].output) }
         var result = [Float]()
@@ -136,6 +141,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         return result
     }
 
+    @specialized(where Network == MLP)
     public func blockPullbacks(
         parameters: [Float], tangent: [Float]?,
         cotangent: (Int, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)
