@@ -54,6 +54,20 @@ public enum MatrixProduct {
             bRowStride, c, cRowStride, accumulate ? 1 : 0)
     }
 
+    /// C[m×n] = bias + A[m×k]·B[k×n], `bias` (n values) starting every row: the same sums, bit
+    /// for bit, as C filled with bias rows and accumulated into, without writing those rows first.
+    public static func multiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
+        b: UnsafePointer<Float>, bRowStride: Int,
+        c: UnsafeMutablePointer<Float>, cRowStride: Int,
+        bias: UnsafePointer<Float>, variant: Variant = .automatic
+    ) {
+        trustregion_multiply_bias(
+            trustregion_kernel_variant(UInt32(variant.rawValue)), m, n, k, a, aRowStride, aColumnStride, b,
+            bRowStride, c, cRowStride, 0, bias)
+    }
+
     /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.
     @inlinable
     public static func transpose(
