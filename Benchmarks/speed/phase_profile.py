@@ -3,7 +3,7 @@
 
     phase_profile.py PERF_DATA RUN_DIR [--observation-width N --actions N]
 
-PERF_DATA is `perf record -e cpu-clock -g` of the run (Benchmarks/speed/phase_profile.sh makes it),
+PERF_DATA is `perf record -e cpu-clock -F 4000 -g` of the run (Benchmarks/speed/phase_profile.sh makes it),
 RUN_DIR its run directory (config.json and progress.csv give the shapes and the CG and line-search
 counts). Every sample is put in the first phase whose function is on its stack, innermost first:
 
@@ -14,7 +14,8 @@ counts). Every sample is put in the first phase whose function is on its stack, 
     GAE           GeneralizedAdvantageEstimation
     other         everything else (set-up, run files, the process's start and exit)
 
-FLOPs are counted for the MLP passes only (2 per multiply-add): forward = M per row, pullback =
+Seconds are CPU seconds (cpu-clock samples / rate), which a loaded machine inflates far less than
+wall time. FLOPs are counted for the MLP passes only (2 per multiply-add): forward = M per row, pullback =
 M + M' (weights and inputs of every layer above the first), differential = 2M − (input width ×
 first hidden width), where M is the multiply-adds of one forward pass per row.
 """
@@ -24,7 +25,8 @@ PHASES = [
     ("environment", re.compile(r"Environments\d*[A-Za-z]*C4step|Environments.*step.*StepResult|CartPole|Pendulum|Acrobot|MountainCar|MuJoCo|ALE")),
     ("GAE", re.compile(r"GeneralizedAdvantageEstimation")),
     ("critic", re.compile(r"9CriticFitO3fit")),
-    ("policy update", re.compile(r"UpdateRule.*6update_|(NaturalGradient|ProximalPolicy|VanillaPolicyGradient)UpdateV6update_")),
+    # PolicyUpdateRule.update(_:parameters:stream:), whichever rule (mangled names abbreviate the type).
+    ("policy update", re.compile(r"6update_10parameters6stream")),
     ("acting", re.compile(r"SinglePathSampler|TrainerC14collectRollout")),
 ]
 
@@ -96,7 +98,8 @@ def main():
     parser.add_argument("run_dir")
     parser.add_argument("--observation-width", type=int, default=4)
     parser.add_argument("--actions", type=int, default=2)
-    parser.add_argument("--seconds", type=float, help="the run's CPU seconds (to turn shares into seconds)")
+    parser.add_argument("--frequency", type=float, default=4000,
+                        help="perf's sampling rate in Hz: samples / rate = the run's CPU seconds")
     args = parser.parse_args()
     counts = classify(read_stacks(args.perf_data))
     samples = sum(counts.values())
@@ -104,11 +107,11 @@ def main():
     print(f"{'phase':<14} {'share':>7} {'seconds':>8} {'GFLOP':>8} {'GFLOP/s':>8}")
     for phase in ["acting", "environment", "GAE", "policy update", "critic", "other"]:
         share = counts[phase] / samples if samples else 0
-        seconds = share * args.seconds if args.seconds else float("nan")
+        seconds = counts[phase] / args.frequency
         gflop = work[phase] / 1e9
-        rate = gflop / seconds if args.seconds and seconds > 0 and gflop > 0 else float("nan")
+        rate = gflop / seconds if seconds > 0 and gflop > 0 else float("nan")
         print(f"{phase:<14} {100 * share:6.1f}% {seconds:8.3f} {gflop:8.3f} {rate:8.1f}")
-    print(f"({samples} samples)")
+    print(f"({samples} samples = {samples / args.frequency:.2f} CPU s)")
 
 
 if __name__ == "__main__":

@@ -16,5 +16,5 @@ perf record -q -e cpu-clock -F 4000 -g -o "$work/perf.data" -- "$trpo" train "$@
 end=$(date +%s.%N)
 seconds=$(python3 -c "print($end - $start)")
 echo "wall: $seconds s (under perf); load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$here/phase_profile.py" "$work/perf.data" "$work/run" --seconds "$seconds" \
+python3 "$here/phase_profile.py" "$work/perf.data" "$work/run" --frequency 4000 \
     ${OBSERVATION_WIDTH:+--observation-width $OBSERVATION_WIDTH} ${ACTIONS:+--actions $ACTIONS}

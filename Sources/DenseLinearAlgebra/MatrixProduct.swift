@@ -89,4 +89,18 @@ extension MatrixProduct {
     public static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int, variant: Variant = .automatic) {
         trustregion_tanh(trustregion_kernel_variant(UInt32(variant.rawValue)), values, count)
     }
+
+    /// One Adam step over `count` parameters, vectorised for the variant (the C loop is free to
+    /// assume the four arrays do not overlap): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+    /// θ ← θ − stepSize·m / (√v · secondScale + ε), every operation rounded separately as in a
+    /// plain Swift loop, so the bits do not depend on the variant.
+    public static func adamStep(
+        count: Int, parameters: UnsafeMutablePointer<Float>, firstMoment: UnsafeMutablePointer<Float>,
+        secondMoment: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+        beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, secondScale: Float, variant: Variant = .automatic
+    ) {
+        trustregion_adam_step(
+            trustregion_kernel_variant(UInt32(variant.rawValue)), count, parameters, firstMoment, secondMoment,
+            gradient, beta1, beta2, epsilon, stepSize, secondScale)
+    }
 }

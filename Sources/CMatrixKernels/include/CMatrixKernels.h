@@ -36,6 +36,12 @@ void trustregion_multiply_bias(
     const float *b, long b_row_stride,
     float *c, long c_row_stride, int accumulate, const float *bias);
 
+/// One Adam step over `count` parameters (AdamKernel.c): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+/// θ ← θ − step_size·m / (√v · second_scale + ε), each operation rounded on its own (no contraction).
+void trustregion_adam_step(
+    trustregion_kernel_variant variant, long count, float *theta, float *first_moment, float *second_moment,
+    const float *gradient, float beta1, float beta2, float epsilon, float step_size, float second_scale);
+
 void trustregion_tanh(trustregion_kernel_variant variant, float *values, long count);
 
 #endif
