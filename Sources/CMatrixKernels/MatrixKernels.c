@@ -9,9 +9,6 @@
 
 #define MAX_ROWS 8
 #define COLUMNS 16
-/// The start of an element of C that is not accumulated into: 0, or the bias of its column (the
-/// same sum as C filled with the bias rows and accumulated into, without writing them first).
-#define START(column) (bias ? bias[column] : 0.0f)
 
 /// Σ_p x[p·xs]·y[p] in a fixed order: 16 interleaved partial sums, then a pairwise reduction.
 static inline __attribute__((always_inline)) float lane_dot(const float *x, const float *y, long k)
@@ -34,7 +31,7 @@ static inline __attribute__((always_inline)) float lane_dot(const float *x, cons
 /// Aᵀ·δ), sixteen rows of C at a time, each a sequential sum over p; otherwise scalar sums.
 static inline __attribute__((always_inline)) void narrow_columns(
     long m, long first, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
-    float *c, long crs, int accumulate, const float *bias)
+    float *c, long crs, int accumulate)
 {
     for (long j = first; j < n; ++j) {
         if (acs == 1) {
@@ -44,16 +41,16 @@ static inline __attribute__((always_inline)) void narrow_columns(
                 for (long p = 0; p < length; ++p) column[p] = b[(start + p) * brs + j];
                 for (long i = 0; i < m; ++i) {
                     const float partial = lane_dot(a + i * ars + start, column, length);
-                    c[i * crs + j] = (start == 0 && !accumulate ? START(j) : c[i * crs + j]) + partial;
+                    c[i * crs + j] = (start == 0 && !accumulate ? 0.0f : c[i * crs + j]) + partial;
                 }
             }
             if (k == 0 && !accumulate)
-                for (long i = 0; i < m; ++i) c[i * crs + j] = START(j);
+                for (long i = 0; i < m; ++i) c[i * crs + j] = 0.0f;
         } else if (ars == 1) {
             long i = 0;
             for (; i + COLUMNS <= m; i += COLUMNS) {
                 float acc[COLUMNS];
-                for (int r = 0; r < COLUMNS; ++r) acc[r] = accumulate ? c[(i + r) * crs + j] : START(j);
+                for (int r = 0; r < COLUMNS; ++r) acc[r] = accumulate ? c[(i + r) * crs + j] : 0.0f;
                 for (long p = 0; p < k; ++p) {
                     const float bv = b[p * brs + j];
                     const float *ap = a + p * acs + i;
@@ -62,13 +59,13 @@ static inline __attribute__((always_inline)) void narrow_columns(
                 for (int r = 0; r < COLUMNS; ++r) c[(i + r) * crs + j] = acc[r];
             }
             for (; i < m; ++i) {
-                float sum = accumulate ? c[i * crs + j] : START(j);
+                float sum = accumulate ? c[i * crs + j] : 0.0f;
                 for (long p = 0; p < k; ++p) sum += a[i + p * acs] * b[p * brs + j];
                 c[i * crs + j] = sum;
             }
         } else {
             for (long i = 0; i < m; ++i) {
-                float sum = accumulate ? c[i * crs + j] : START(j);
+                float sum = accumulate ? c[i * crs + j] : 0.0f;
                 for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
                 c[i * crs + j] = sum;
             }
@@ -79,7 +76,7 @@ static inline __attribute__((always_inline)) void narrow_columns(
 /// C (+)= A·B with blocks of `ROWS` rows (a compile-time constant after inlining: 4 or 8).
 static inline __attribute__((always_inline)) void multiply_body(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs,
-    float *c, long crs, int accumulate, const float *bias, const int ROWS)
+    float *c, long crs, int accumulate, const int ROWS)
 {
     const long full = n - n % COLUMNS;
     long i = 0;
@@ -87,7 +84,7 @@ static inline __attribute__((always_inline)) void multiply_body(
         for (long j = 0; j < full; j += COLUMNS) {
             float acc[MAX_ROWS][COLUMNS];
             for (int r = 0; r < ROWS; ++r)
-                for (int q = 0; q < COLUMNS; ++q) acc[r][q] = accumulate ? c[(i + r) * crs + j + q] : START(j + q);
+                for (int q = 0; q < COLUMNS; ++q) acc[r][q] = accumulate ? c[(i + r) * crs + j + q] : 0.0f;
             const float *ap = a + i * ars;
             const float *bp = b + j;
             for (long p = 0; p < k; ++p) {
@@ -107,7 +104,7 @@ static inline __attribute__((always_inline)) void multiply_body(
     for (; i < m; ++i) {
         for (long j = 0; j < full; j += COLUMNS) {
             float acc[COLUMNS];
-            for (int q = 0; q < COLUMNS; ++q) acc[q] = accumulate ? c[i * crs + j + q] : START(j + q);
+            for (int q = 0; q < COLUMNS; ++q) acc[q] = accumulate ? c[i * crs + j + q] : 0.0f;
             const float *ap = a + i * ars;
             const float *bp = b + j;
             for (long p = 0; p < k; ++p) {
@@ -119,7 +116,7 @@ static inline __attribute__((always_inline)) void multiply_body(
             for (int q = 0; q < COLUMNS; ++q) c[i * crs + j + q] = acc[q];
         }
     }
-    if (full < n) narrow_columns(m, full, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias);
+    if (full < n) narrow_columns(m, full, n, k, a, ars, acs, b, brs, c, crs, accumulate);
 }
 
 static inline __attribute__((always_inline)) void tanh_body(float *values, long count)
@@ -149,9 +146,9 @@ static void tanh_baseline(float *values, long count) { tanh_body(values, count);
 
 static void multiply_baseline(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
-    int accumulate, const float *bias)
+    int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias, 4);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 4);
 }
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
@@ -159,9 +156,9 @@ static void multiply_baseline(
 
 __attribute__((target("avx2,fma"))) static void multiply_avx2(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
-    int accumulate, const float *bias)
+    int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias, 4);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 4);
 }
 
 __attribute__((target("avx2,fma"))) static void tanh_avx2(float *values, long count) { tanh_body(values, count); }
@@ -173,9 +170,9 @@ __attribute__((target("avx512f,avx512vl,avx2,fma"))) static void tanh_avx512(flo
 
 __attribute__((target("avx512f,avx512vl,avx2,fma"))) static void multiply_avx512(
     long m, long n, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
-    int accumulate, const float *bias)
+    int accumulate)
 {
-    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias, 8);
+    multiply_body(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 8);
 }
 #endif
 
@@ -204,31 +201,24 @@ trustregion_kernel_variant trustregion_kernel_selected(void)
     return TRUSTREGION_KERNEL_BASELINE;
 }
 
-void trustregion_multiply_bias(
+void trustregion_multiply(
     trustregion_kernel_variant variant, long m, long n, long k, const float *a, long ars, long acs,
-    const float *b, long brs, float *c, long crs, int accumulate, const float *bias)
+    const float *b, long brs, float *c, long crs, int accumulate)
 {
     if (variant == TRUSTREGION_KERNEL_AUTOMATIC) variant = trustregion_kernel_selected();
     switch (variant) {
 #ifdef TRUSTREGION_HAS_X86_VARIANTS
     case TRUSTREGION_KERNEL_AVX512:
-        multiply_avx512(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias);
+        multiply_avx512(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
         return;
     case TRUSTREGION_KERNEL_AVX2:
-        multiply_avx2(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias);
+        multiply_avx2(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
         return;
 #endif
     default:
-        multiply_baseline(m, n, k, a, ars, acs, b, brs, c, crs, accumulate, bias);
+        multiply_baseline(m, n, k, a, ars, acs, b, brs, c, crs, accumulate);
         return;
     }
-}
-
-void trustregion_multiply(
-    trustregion_kernel_variant variant, long m, long n, long k, const float *a, long ars, long acs,
-    const float *b, long brs, float *c, long crs, int accumulate)
-{
-    trustregion_multiply_bias(variant, m, n, k, a, ars, acs, b, brs, c, crs, accumulate, 0);
 }
 
 void trustregion_tanh(trustregion_kernel_variant variant, float *values, long count)

@@ -16,12 +16,13 @@ extension MLP {
         var spare = workspace.scratchB
         for layer in 0..<layerCount {
             let fanIn = widths[layer], fanOut = widths[layer + 1]
-            // ż = ḃ + a·Ẇ (+ ȧ·W below), every row starting from ḃ.
+            let biasTangent = parameterTangent + biasOffset(layer: layer)
+            for row in 0..<rows { (spare + row * fanOut).update(from: biasTangent, count: fanOut) }
             MatrixProduct.multiply(
                 m: rows, n: fanOut, k: fanIn,
                 a: workspace.activations[layer], aRowStride: fanIn, aColumnStride: 1,
                 b: parameterTangent + weightOffset(layer: layer), bRowStride: fanOut,
-                c: spare, cRowStride: fanOut, bias: parameterTangent + biasOffset(layer: layer))
+                c: spare, cRowStride: fanOut, accumulate: true)
             if layer > 0 {
                 MatrixProduct.multiply(
                     m: rows, n: fanOut, k: fanIn,

@@ -15,12 +15,13 @@ extension MLP {
         for layer in 0..<layerCount {
             let fanIn = widths[layer], fanOut = widths[layer + 1]
             let output = workspace.activations[layer + 1]
-            // z = b + a·W, every row of z starting from b.
+            let bias = parameters + biasOffset(layer: layer)
+            for row in 0..<rows { (output + row * fanOut).update(from: bias, count: fanOut) }
             MatrixProduct.multiply(
                 m: rows, n: fanOut, k: fanIn,
                 a: workspace.activations[layer], aRowStride: fanIn, aColumnStride: 1,
                 b: parameters + weightOffset(layer: layer), bRowStride: fanOut,
-                c: output, cRowStride: fanOut, bias: parameters + biasOffset(layer: layer))
+                c: output, cRowStride: fanOut, accumulate: true)
             if layer < layerCount - 1 { activation.apply(output, count: rows * fanOut) }
         }
     }

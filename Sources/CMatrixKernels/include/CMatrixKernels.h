@@ -28,14 +28,6 @@ void trustregion_multiply(
 /// Replaces each of `count` values by tanh(x) ≈ x·P(x²)/Q(x²) (|x| clamped to 7.9053, where
 /// float tanh is ±1): the odd 13th-degree / even 6th-degree rational minimax fit that Eigen and
 /// XNNPACK use, absolute error below 1e-6. Every variant evaluates the same expression per element.
-/// As trustregion_multiply with accumulate = 0, each row of C starting from `bias` (n values)
-/// instead of 0: C = bias + A·B, the same sums as C filled with bias rows and accumulated into.
-void trustregion_multiply_bias(
-    trustregion_kernel_variant variant, long m, long n, long k,
-    const float *a, long a_row_stride, long a_column_stride,
-    const float *b, long b_row_stride,
-    float *c, long c_row_stride, int accumulate, const float *bias);
-
 /// One Adam step over `count` parameters (AdamKernel.c): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
 /// θ ← θ − step_size·m / (√v · second_scale + ε), each operation rounded on its own (no contraction).
 void trustregion_adam_step(
