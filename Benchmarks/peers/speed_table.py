@@ -87,13 +87,14 @@ def main():
     parser.add_argument("--trpo-mujoco", default=None)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--rows", default="ppo-100k,ppo-1m,trpo-100k,hopper")
+    parser.add_argument("--no-sb3", action="store_true", help="leave SB3 and SB3-contrib out (they take minutes)")
     args = parser.parse_args()
     trpo = os.path.abspath(args.trpo)
     rows = args.rows.split(",")
     kernel = "AVX-512+FMA" if "avx512f" in open("/proc/cpuinfo").read() else "AVX2+FMA"
     print(f"speed table, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, kernel {kernel}")
     have_rejax = os.path.exists(f"{HERE}/.venv-rejax/bin/python")
-    have_sb3 = os.path.exists(f"{HERE}/.venv/bin/python")
+    have_sb3 = os.path.exists(f"{HERE}/.venv/bin/python") and not args.no_sb3
     cartpole_ppo = ["--env", "CartPole-v1", "--algo", "ppo", "--seed", "0"]
     for steps, label in [(100_000, "ppo-100k"), (1_000_000, "ppo-1m")]:
         if label not in rows:
