@@ -50,7 +50,7 @@ def rejax(timesteps, cpus):
     python = f"{HERE}/.venv-rejax/bin/python"
     wall, cpu, out = timed(["taskset", "-c", cpus, python, f"{HERE}/rejax_ppo.py", "--timesteps", str(timesteps)])
     record = json.loads(out.strip().splitlines()[-1])
-    return {"wall": record["train_s"], "whole": wall, "cpu": cpu}
+    return {"wall": record["train_s"], "whole": wall, "cpu": cpu, "train cpu": record["train_cpu_s"]}
 
 
 def sb3(script, env, timesteps):
@@ -77,6 +77,8 @@ def row(name, runners, repeats):
         line = f"  {label:<38} wall {summary(walls)} s   cpu {summary([r['cpu'] for r in runs])} s"
         if "whole" in runs[0]:
             line += f"   whole process {summary([r['whole'] for r in runs])} s"
+        if "train cpu" in runs[0]:
+            line += f"   training cpu {summary([r['train cpu'] for r in runs])} s"
         print(line, flush=True)
     return results
 

@@ -58,7 +58,7 @@ public struct Adam: Sendable, Hashable, Codable {
     }
 
     /// The same step as `update`, in a plain Swift loop (the reference the kernel is tested against).
-    public mutating func referenceUpdate(parameters: inout [Float], gradient: [Float]) {
+    mutating func referenceUpdate(parameters: inout [Float], gradient: [Float]) {
         precondition(parameters.count == gradient.count && gradient.count == firstMoment.count, "Adam: sizes differ")
         step += 1
         let stepSize = learningRate / (1 - Float(Double(beta1).power(step)))

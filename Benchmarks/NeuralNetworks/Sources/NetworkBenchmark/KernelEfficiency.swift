@@ -8,10 +8,11 @@ func printKernelEfficiency() {
     print("kernel selected here: \(MatrixProduct.Variant.selected)")
     var peaks: [MatrixProduct.Variant: Double] = [:]
     for (variant, code) in [(MatrixProduct.Variant.avx2, Int32(2)), (.avx512, Int32(3))] where variant.isSupported {
-        let iterations = 20_000_000
+        // Short runs, the best of many: a loaded machine preempts long ones.
+        let iterations = 100_000
         var best = Double.infinity
         var flops = 0.0
-        for _ in 0..<5 {
+        for _ in 0..<300 {
             let start = DispatchTime.now().uptimeNanoseconds
             flops = trustregion_fma_peak_run(code, iterations)
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
