@@ -65,9 +65,10 @@ extension BatchEvaluator {
     }
 }
 
-/// The least forward-pass work (multiply–adds) worth a thread of its own: about 10 µs here, where
-/// handing a region to a worker costs a few µs and more if it has parked.
-let minimumMultiplyAddsPerThread = 1 << 18
+/// The least forward-pass work (multiply–adds) worth a thread of its own: about 20–40 µs of passes
+/// here, where handing a region to a worker costs a few µs and more if it has parked. With 2¹⁸,
+/// PPO's 256-row critic minibatches were split and `--threads 2` ran slower than `--threads 1`.
+let minimumMultiplyAddsPerThread = 1 << 20
 
 /// A `DifferentiableNetwork` evaluated on a batch split into fixed blocks of rows, optionally on
 /// several threads. Each block owns a workspace; blocks touch disjoint memory, which is why the
