@@ -4,11 +4,12 @@ import PackageDescription
 
 let package = Package(
     name: "NetworkBenchmark",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "TrustRegion", path: "../..")],
     targets: [
+        .target(name: "FMAPeak"),
         .executableTarget(
             name: "NetworkBenchmark",
-            dependencies: [.product(name: "TrustRegion", package: "main")]
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion"), "FMAPeak"]
         )
     ]
 )

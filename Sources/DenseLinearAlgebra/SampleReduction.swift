@@ -50,8 +50,13 @@ public struct LocalReduction: SampleReduction {
 
     public func sum(blocks: [[Float]], count: Int) -> [Float] {
         var total = [Float](repeating: 0, count: count)
-        for partial in blocks where !partial.isEmpty {
-            for index in total.indices { total[index] += partial[index] }
+        total.withUnsafeMutableBufferPointer { sum in
+            for partial in blocks where !partial.isEmpty {
+                precondition(partial.count >= count, "a block's partial sum is shorter than count")
+                partial.withUnsafeBufferPointer { values in
+                    for index in 0..<count { sum[index] += values[index] }
+                }
+            }
         }
         return total
     }

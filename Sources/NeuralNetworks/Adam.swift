@@ -1,3 +1,5 @@
+import DenseLinearAlgebra
+
 /// Adam (Kingma and Ba 2015) on a flat parameter vector, with PyTorch's update and defaults.
 ///
 /// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂.
@@ -42,15 +44,30 @@ public struct Adam: Sendable, Hashable, Codable {
             secondMoment.withUnsafeMutableBufferPointer { v in
                 parameters.withUnsafeMutableBufferPointer { theta in
                     gradient.withUnsafeBufferPointer { g in
-                        for index in 0..<theta.count {
-                            m[index] = b1 * m[index] + (1 - b1) * g[index]
-                            v[index] = b2 * v[index] + (1 - b2) * g[index] * g[index]
-                            let denominator = v[index].squareRoot() * secondScale + eps
-                            theta[index] -= stepSize * m[index] / denominator
-                        }
+                        guard let tb = theta.baseAddress, let mb = m.baseAddress, let vb = v.baseAddress,
+                            let gb = g.baseAddress
+                        else { return }
+                        // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − lr/c₁ · m/(√v/√c₂ + ε).
+                        MatrixProduct.adamStep(
+                            count: theta.count, parameters: tb, firstMoment: mb, secondMoment: vb, gradient: gb,
+                            beta1: b1, beta2: b2, epsilon: eps, stepSize: stepSize, secondScale: secondScale)
                     }
                 }
             }
+        }
+    }
+
+    /// The same step as `update`, in a plain Swift loop (the reference the kernel is tested against).
+    mutating func referenceUpdate(parameters: inout [Float], gradient: [Float]) {
+        precondition(parameters.count == gradient.count && gradient.count == firstMoment.count, "Adam: sizes differ")
+        step += 1
+        let stepSize = learningRate / (1 - Float(Double(beta1).power(step)))
+        let secondScale = 1 / (1 - Float(Double(beta2).power(step))).squareRoot()
+        for index in parameters.indices {
+            firstMoment[index] = beta1 * firstMoment[index] + (1 - beta1) * gradient[index]
+            secondMoment[index] = beta2 * secondMoment[index] + (1 - beta2) * gradient[index] * gradient[index]
+            let denominator = secondMoment[index].squareRoot() * secondScale + epsilon
+            parameters[index] -= stepSize * firstMoment[index] / denominator
         }
     }
 }

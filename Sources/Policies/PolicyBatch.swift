@@ -10,9 +10,9 @@ public final class PolicyBatch {
     /// The policy.
     public let policy: Policy
     /// The number of states.
-    public let rows: Int
+    public private(set) var rows: Int
     /// The actions taken, rows × actionWidth.
-    public let actions: [Float]
+    public private(set) var actions: [Float]
     /// Where sums over rows are combined.
     public let reduction: any SampleReduction
     let blocks: any BatchEvaluator
@@ -34,6 +34,15 @@ public final class PolicyBatch {
         blocks = policy.network.makeBlockedEvaluator(
             inputs: observations, rows: rows, blockSize: blockSize, threads: threads)
         distributions = policy.distribution.batch(outputs: [], extraParameters: [], rows: 0)
+    }
+
+    /// Replaces the states and actions, reusing the network's workspaces (PPO's minibatches); the
+    /// batch must be evaluated again before it is queried.
+    public func load(observations: [Float], actions newActions: [Float], rows newRows: Int) {
+        precondition(newActions.count == newRows * policy.distribution.actionWidth, "actions are not rows × actionWidth")
+        rows = newRows
+        actions = newActions
+        blocks.load(inputs: observations, rows: newRows)
     }
 
     /// The batch's observations, row-major rows × observationWidth.

@@ -27,7 +27,9 @@ public enum CriticFit {
     ///
     /// With `clipping`, each prediction is first clipped to V_old(s) ± ε_vf (SB3's PPO
     /// `clip_range_vf`): the loss is (V_old + clip(V_φ − V_old, −ε_vf, ε_vf) − R)², whose gradient is
-    /// zero where the clip is active.
+    /// zero where the clip is active. Kept out of line so that profiles show the critic's share
+    /// (Benchmarks/speed/phase_profile.py); it runs once per iteration.
+    @inline(never)
     public static func fit(
         network: any DifferentiableNetwork, parameters: inout [Float], optimizer: inout Adam,
         observations: [Float], returns: [Double], epochs: Int, batchSize: Int,

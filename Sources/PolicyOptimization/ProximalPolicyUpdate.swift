@@ -60,6 +60,10 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         var approximateKLs: [Double] = []
         var gradientNorms: [Double] = []
         var order = Array(0..<rows)
+        // One minibatch batch for every step: its workspaces are reused, not reallocated per step.
+        let minibatch = PolicyBatch(
+            policy: policy, observations: [], actions: [], rows: 0, threads: input.threads,
+            reduction: input.reduction)
         epochs: for _ in 0..<configuration.epochs {
             Shuffle.permute(&order, stream: &stream)
             for start in stride(from: 0, to: rows, by: batchSize) {
@@ -72,9 +76,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                     observations.append(contentsOf: input.observations[(row * observationWidth)..<((row + 1) * observationWidth)])
                     actions.append(contentsOf: input.batch.actions[(row * actionWidth)..<((row + 1) * actionWidth)])
                 }
-                let minibatch = PolicyBatch(
-                    policy: policy, observations: observations, actions: actions, rows: indices.count,
-                    threads: input.threads, reduction: input.reduction)
+                minibatch.load(observations: observations, actions: actions, rows: indices.count)
                 minibatch.evaluate(at: parameters)
                 var advantages = indices.map { input.advantages[$0] }
                 if configuration.normalizeAdvantage && advantages.count > 1 {

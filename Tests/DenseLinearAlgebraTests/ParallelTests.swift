@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 @testable import DenseLinearAlgebra
 
@@ -16,6 +17,32 @@ import Testing
                     #expect(visits.allSatisfy { $0 == 1 })
                 }
             }
+        }
+    }
+
+    /// Each chunk runs once with its own range, whoever claims it, also when the workers have
+    /// parked between jobs (the pause outlasts their spin) and must be woken.
+    @Test func chunksRunOnceAfterWorkersPark() {
+        for round in 0..<40 {
+            let count = 10 + round
+            var seen = [Int](repeating: -1, count: count)
+            var calls = [Int](repeating: 0, count: 3)
+            seen.withUnsafeMutableBufferPointer { owners in
+                calls.withUnsafeMutableBufferPointer { chunkCalls in
+                    Parallel.forEachChunk(count: count, threads: 3) { chunk, range in
+                        chunkCalls[chunk] += 1
+                        #expect(range == (chunk * count / 3)..<((chunk + 1) * count / 3))
+                        for index in range { owners[index] = chunk }
+                    }
+                }
+            }
+            #expect(calls == [1, 1, 1])
+            var expected = [Int](repeating: -1, count: count)
+            for chunk in 0..<3 {
+                for index in (chunk * count / 3)..<((chunk + 1) * count / 3) { expected[index] = chunk }
+            }
+            #expect(seen == expected)
+            if round % 4 == 0 { usleep(2_000) }
         }
     }
 

@@ -28,6 +28,12 @@ void trustregion_multiply(
 /// Replaces each of `count` values by tanh(x) ≈ x·P(x²)/Q(x²) (|x| clamped to 7.9053, where
 /// float tanh is ±1): the odd 13th-degree / even 6th-degree rational minimax fit that Eigen and
 /// XNNPACK use, absolute error below 1e-6. Every variant evaluates the same expression per element.
+/// One Adam step over `count` parameters (AdamKernel.c): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+/// θ ← θ − step_size·m / (√v · second_scale + ε), each operation rounded on its own (no contraction).
+void trustregion_adam_step(
+    trustregion_kernel_variant variant, long count, float *theta, float *first_moment, float *second_moment,
+    const float *gradient, float beta1, float beta2, float epsilon, float step_size, float second_scale);
+
 void trustregion_tanh(trustregion_kernel_variant variant, float *values, long count);
 
 #endif

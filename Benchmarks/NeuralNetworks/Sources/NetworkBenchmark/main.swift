@@ -7,6 +7,8 @@ import Dispatch
 import NeuralNetworks
 import Policies
 
+printKernelEfficiency()
+
 let rows = 2048
 let network = MLP(widths: [11, 64, 64, 3])
 var stream = RandomStream(seed: 1)
