@@ -4,11 +4,15 @@ import PackageDescription
 
 let package = Package(
     name: "NetworkBenchmark",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "TrustRegion", path: "../..")],
     targets: [
         .executableTarget(
             name: "NetworkBenchmark",
-            dependencies: [.product(name: "TrustRegion", package: "main")]
-        )
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+        ),
+        .executableTarget(
+            name: "ConvolutionBenchmark",
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+        ),
     ]
 )

@@ -69,6 +69,13 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var activation: Activation = .tanh
     /// Initial log σ of a Gaussian policy.
     public var logStdInit: Double = 0
+    /// The convolutional trunk of both networks on image observations (`policy: CnnPolicy`,
+    /// `policy_kwargs: features_extractor_class`), or nil for MLPs of the widths above.
+    public var convolutionalNetwork: ConvolutionalArchitecture?
+    /// Atari preprocessing of the game's screens (the zoo's `env_wrapper: AtariWrapper`).
+    public var atariWrapper = false
+    /// Frames stacked into one observation with `atariWrapper` (the zoo's `frame_stack`).
+    public var frameStack = 1
 
     /// How states and advantages are sampled: single path or vine (Schulman et al. 2015, §5).
     public var sampler: Sampler = .singlePath

@@ -28,15 +28,22 @@ public class Agent {
         let settings = configuration ?? TrainingConfiguration.zooDefaults(for: id, algorithm: algorithm)
         environmentID = id
         // Through the registry, so ids of other sources (`gym:` via the Python bridge) work too.
-        let copies = try registry.makeVectorEnvironment(id: id, count: settings.environmentCopies, threads: threads)
+        let copies = try registry.makeVectorEnvironment(
+            id: Self.vectorEnvironmentID(for: id, settings: settings), count: settings.environmentCopies,
+            threads: threads)
+        let networks = try Self.convolutionalNetworks(settings: settings, environment: copies)
         if settings.normalizeObservations || settings.normalizeRewards {
             let normalized = NormalizedVectorEnvironment(
                 copies, normalizesRewards: settings.normalizeRewards, discount: settings.discount)
             normalizer = normalized
-            trainer = try OnPolicyTrainer(environment: normalized, configuration: settings, seed: seed, threads: threads)
+            trainer = try OnPolicyTrainer(
+                environment: normalized, configuration: settings, policyNetwork: networks?.policy,
+                valueNetwork: networks?.value, seed: seed, threads: threads)
         } else {
             normalizer = nil
-            trainer = try OnPolicyTrainer(environment: copies, configuration: settings, seed: seed, threads: threads)
+            trainer = try OnPolicyTrainer(
+                environment: copies, configuration: settings, policyNetwork: networks?.policy,
+                valueNetwork: networks?.value, seed: seed, threads: threads)
         }
     }
 

@@ -81,12 +81,9 @@ extension TrainingConfiguration {
         }, read: { _ in nil }),
         boolean("norm_obs", \.normalizeObservations),
         boolean("norm_reward", \.normalizeRewards),
-        ConfigurationKey(name: "policy", apply: { _, value in
-            guard case .string(let name) = value, name == "MlpPolicy" else {
-                throw invalid("policy", value, "\"MlpPolicy\" (the only policy class so far)")
-            }
-            return []
-        }, read: { _ in .string("MlpPolicy") }),
+        ConfigurationKey(name: "policy", apply: { configuration, value in
+            try configuration.applyPolicyClass(value)
+        }, read: { .string($0.convolutionalNetwork == nil ? "MlpPolicy" : "CnnPolicy") }),
         ConfigurationKey(name: "policy_kwargs", apply: { configuration, value in
             try configuration.applyPolicyKeywords(value)
         }, read: { _ in nil }),
@@ -129,7 +126,7 @@ extension TrainingConfiguration {
             return []
         }, read: { $0.suggestedTimesteps.map(ConfigurationValue.integer) }),
         integer("checkpoint_interval", \.checkpointInterval, minimum: 1),
-    ] + vineKeys
+    ] + vineKeys + imageKeys
 
     static func invalid(_ key: String, _ value: ConfigurationValue, _ expected: String) -> ConfigurationError {
         .invalidValue(key: key, value: value.description, expected: expected)
