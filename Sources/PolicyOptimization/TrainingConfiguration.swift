@@ -72,6 +72,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// The convolutional trunk of both networks on image observations (`policy: CnnPolicy`,
     /// `policy_kwargs: features_extractor_class`), or nil for MLPs of the widths above.
     public var convolutionalNetwork: ConvolutionalArchitecture?
+    /// How `learningRate` and `clipRange` change over the run (SB3's schedules; the zoo's `lin_X`).
+    public var learningRateSchedule: Schedule = .constant
+    public var clipRangeSchedule: Schedule = .constant
     /// Atari preprocessing of the game's screens (the zoo's `env_wrapper: AtariWrapper`).
     public var atariWrapper = false
     /// Frames stacked into one observation with `atariWrapper` (the zoo's `frame_stack`).

@@ -53,6 +53,7 @@ public class Agent {
     /// Trains until `totalTimesteps` environment steps have been taken in all (whole iterations, so
     /// the last may overshoot). `onIteration` sees each progress row; returning false stops early.
     public func learn(totalTimesteps: Int, onIteration: ((IterationMetrics) throws -> Bool)? = nil) throws {
+        trainer.timestepBudget = totalTimesteps
         while trainer.totalTimesteps < totalTimesteps {
             let metrics = try trainer.runIteration()
             if let onIteration, try !onIteration(metrics) { break }
