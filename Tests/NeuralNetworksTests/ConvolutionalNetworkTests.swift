@@ -82,15 +82,17 @@ import _TestSupport
         #expect(results[0].1 == results[1].1)
     }
 
-    /// Batches whose patches are gathered in several chunks (NatureCNN's first layer, 10 rows of
-    /// patches per chunk, with a small top): each row's outputs are those of the row alone, and the
-    /// chunked gradient is the sum of the rows' gradients (to 1e-5 relative; the sums' order differs).
+    /// Batches whose patches are gathered in several chunks (NatureCNN's first layer, one row of
+    /// patches per chunk, then a layer of 10 rows per chunk): each row's outputs are those of the
+    /// row alone, and the chunked gradient is the sum of the rows' gradients (to 1e-5 relative;
+    /// the sums' order differs).
     @Test func chunkedPatchesAgreeWithSingleRows() throws {
         let network = try ConvolutionalNetwork(
             inputHeight: 84, inputWidth: 84, inputChannels: 4,
             hiddenLayers: [.convolution(filters: 32, kernel: 8, stride: 4), .convolution(filters: 2, kernel: 4, stride: 4)],
             outputWidth: 3)
-        #expect(ConvolutionalWorkspace.patchRows(network.stages[0]) == 10)
+        #expect(ConvolutionalWorkspace.patchRows(network.stages[0]) == 1)
+        #expect(ConvolutionalWorkspace.patchRows(network.stages[1]) == 10)
         var stream = RandomStream(seed: 8)
         let rows = 13
         let theta = (0..<network.parameterCount).map { _ in Float(stream.nextNormal() * 0.1) }

@@ -93,3 +93,45 @@ theta.withUnsafeBufferPointer { t in
         }
     }
 }
+
+// Where the forward pass's time goes: NatureCNN's layers added one at a time (each with a
+// 6-wide head), so the differences are the layers' own times.
+let prefixes: [[ConvolutionalNetwork.Layer]] = (1...4).map { Array(ConvolutionalArchitecture.natureCNN.hiddenLayers.prefix($0)) }
+print("-- forward of NatureCNN's first layers (batch \(rows)), GFLOP/s of the whole prefix")
+for layers in prefixes {
+    guard let prefix = try? ConvolutionalNetwork(
+        inputHeight: 84, inputWidth: 84, inputChannels: 4, hiddenLayers: layers, outputWidth: 6)
+    else { continue }
+    let prefixTheta = (0..<prefix.parameterCount).map { _ in Float(stream.nextNormal() * 0.02) }
+    let prefixWorkspace = prefix.makeWorkspace(capacity: rows)
+    let seconds = prefixTheta.withUnsafeBufferPointer { t in
+        input.withUnsafeBufferPointer { x in
+            measure(3) { prefix.forward(parameters: t.baseAddress!, input: x.baseAddress!, rows: rows, workspace: prefixWorkspace) }
+        }
+    }
+    print(String(format: "%d layers  %8.2f ms  %6.1f GFLOP/s", layers.count, seconds * 1e3,
+        Double(2 * prefix.multiplyAddsPerRow * rows) / seconds / 1e9))
+}
+
+// The kernel alone on NatureCNN's first-layer product per row (m 400 positions, n 32, k 256).
+do {
+    let (m1, n1, k1) = (400, 32, 256)
+    let a1 = (0..<(m1 * k1)).map { _ in Float(stream.nextNormal()) }
+    let b1 = (0..<(k1 * n1)).map { _ in Float(stream.nextNormal()) }
+    var c1 = [Float](repeating: 0, count: m1 * n1)
+    let seconds = a1.withUnsafeBufferPointer { ap in
+        b1.withUnsafeBufferPointer { bp in
+            c1.withUnsafeMutableBufferPointer { cp in
+                measure(3) {
+                    for _ in 0..<rows {
+                        MatrixProduct.multiply(
+                            m: m1, n: n1, k: k1, a: ap.baseAddress!, aRowStride: k1, aColumnStride: 1, b: bp.baseAddress!,
+                            bRowStride: n1, c: cp.baseAddress!, cRowStride: n1, accumulate: true)
+                    }
+                }
+            }
+        }
+    }
+    print(String(format: "kernel 400×32×256 × %d rows %8.2f ms  %6.1f GFLOP/s", rows, seconds * 1e3,
+        Double(2 * m1 * n1 * k1 * rows) / seconds / 1e9))
+}
