@@ -97,7 +97,9 @@ struct TrainCommand: ParsableCommand {
                 run = try TrainingRun(starting: try specification(), in: URL(fileURLWithPath: runDir ?? ""), threads: threads)
             }
             let algorithm = run.specification.configuration.algorithm
-            let table = ProgressPrinter(enabled: !quiet, showsLineSearch: [.trpo, .npg].contains(algorithm))
+            let table = ProgressPrinter(
+                enabled: !quiet, showsLineSearch: [.trpo, .npg].contains(algorithm),
+                totalTimesteps: run.specification.totalTimesteps)
             table.header(run.specification)
             StopSignals.install()
             let outcome: TrainingRun.Outcome
