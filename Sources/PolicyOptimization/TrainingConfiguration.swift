@@ -79,6 +79,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var atariWrapper = false
     /// Frames stacked into one observation with `atariWrapper` (the zoo's `frame_stack`).
     public var frameStack = 1
+    /// The preprocessed screen's height and width with `atariWrapper` (`screen_size`; 84 × 84 as
+    /// Gymnasium's and SB3's, 52 × 40 for the paper's network).
+    public var screenHeight = 84, screenWidth = 84
 
     /// How states and advantages are sampled: single path or vine (Schulman et al. 2015, §5).
     public var sampler: Sampler = .singlePath

@@ -8,9 +8,13 @@ import Rollouts
 extension Agent {
     /// The id the agent's vector environment is made from: the id itself, or with the Atari
     /// wrapper the `atari:` scheme's stack of it (`AtariEnvironments.AtariTraining`, registered
-    /// with the Atari ids), `atari:<frame_stack>/<id>`.
+    /// with the Atari ids), `atari:<frame_stack>/<id>`, or `atari:<frames>x<height>x<width>/<id>`
+    /// for another screen size than 84 × 84.
     static func vectorEnvironmentID(for id: String, settings: TrainingConfiguration) -> String {
-        settings.atariWrapper ? "atari:\(settings.frameStack)/\(id)" : id
+        guard settings.atariWrapper else { return id }
+        let size = (settings.screenHeight, settings.screenWidth) == (84, 84)
+            ? "" : "x\(settings.screenHeight)x\(settings.screenWidth)"
+        return "atari:\(settings.frameStack)\(size)/\(id)"
     }
 
     /// The policy and value networks of a convolutional configuration on `environment`'s images,

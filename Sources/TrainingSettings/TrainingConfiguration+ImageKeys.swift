@@ -19,6 +19,18 @@ extension TrainingConfiguration {
             try configuration.applyEnvironmentWrapper(value)
         }, read: { $0.atariWrapper ? .string("AtariWrapper") : nil }),
         integer("frame_stack", \.frameStack, minimum: 1),
+        ConfigurationKey(name: "screen_size", apply: { configuration, value in
+            let sides: [Int?]
+            switch value {
+            case .list(let items): sides = items.map(\.integerValue)
+            default: sides = [value.integerValue, value.integerValue]
+            }
+            guard sides.count == 2, let height = sides[0], let width = sides[1], (1...210).contains(height),
+                (1...160).contains(width)
+            else { throw invalid("screen_size", value, "a size, or [height, width], within the 210 × 160 screen") }
+            (configuration.screenHeight, configuration.screenWidth) = (height, width)
+            return []
+        }, read: { .list([.integer($0.screenHeight), .integer($0.screenWidth)]) }),
     ]
 
     /// `policy`: `MlpPolicy`, or `CnnPolicy` (NatureCNN unless `features_extractor_class` names another).

@@ -39,6 +39,11 @@ struct ImageConfigurationTests {
         #expect(configuration.atariWrapper)
         #expect(throws: ConfigurationError.self) { try configuration.set("env_wrapper", to: .string("TimeFeatureWrapper")) }
         #expect(throws: ConfigurationError.self) { try configuration.set("frame_stack", to: .integer(0)) }
+        try configuration.set("screen_size", to: .list([.integer(52), .integer(40)]))
+        #expect(configuration.screenHeight == 52 && configuration.screenWidth == 40)
+        try configuration.set("screen_size", to: .integer(42))
+        #expect(configuration.screenHeight == 42 && configuration.screenWidth == 42)
+        #expect(throws: ConfigurationError.self) { try configuration.set("screen_size", to: .integer(300)) }
     }
 
     /// Atari ids get the zoo's Atari conventions; PPO the zoo's `atari` entry (schedules included).

@@ -19,7 +19,7 @@ import Testing
     @Test func paperSinglePathAndVine() throws {
         let single = try preset("atari-trpo-paper")
         #expect(single.batchRows == 100_000 && single.targetKL == 0.01 && single.discount == 0.99)
-        #expect(single.convolutionalNetwork == .trpoPaper)
+        #expect(single.convolutionalNetwork == .trpoPaper && single.screenHeight == 52 && single.screenWidth == 40)
         let vine = try preset("atari-trpo-paper-vine")
         #expect(vine.sampler == .vine && vine.convolutionalNetwork == .trpoPaper)
     }
