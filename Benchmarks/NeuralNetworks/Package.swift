@@ -10,6 +10,10 @@ let package = Package(
         .executableTarget(
             name: "NetworkBenchmark",
             dependencies: [.product(name: "TrustRegion", package: "TrustRegion"), "FMAPeak"]
-        )
+        ),
+        .executableTarget(
+            name: "ConvolutionBenchmark",
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+        ),
     ]
 )

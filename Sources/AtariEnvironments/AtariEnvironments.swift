@@ -84,6 +84,7 @@ public enum AtariEnvironments {
     public static func registerAll(in registry: EnvironmentRegistry = .shared) throws -> [String] {
         #if ALE
         let roms = try installedROMs()
+        AtariTraining.registerProvider(in: registry, roms: roms)
         var added: [String] = []
         for entry in entries(games: roms.games) where registry.specification(for: entry.id) == nil {
             let configuration = entry.configuration

@@ -40,16 +40,6 @@ extension MLP {
 
     /// J θ̇ for `input`, allocating (for tests and small batches).
     public func differential(parameters: [Float], input: [Float], rows: Int, parameterTangent: [Float]) -> [Float] {
-        precondition(parameterTangent.count == parameterCount, "tangent shape mismatch")
-        let workspace = MLPWorkspace(network: self, capacity: rows)
-        return parameters.withUnsafeBufferPointer { theta in
-            input.withUnsafeBufferPointer { x in
-                parameterTangent.withUnsafeBufferPointer { v in
-                    guard let t = theta.baseAddress, let xb = x.baseAddress, let vb = v.baseAddress else { return [] }
-                    forward(parameters: t, input: xb, rows: rows, workspace: workspace)
-                    return Array(differential(parameters: t, parameterTangent: vb, workspace: workspace))
-                }
-            }
-        }
+        jacobianVectorProduct(parameters: parameters, input: input, rows: rows, parameterTangent: parameterTangent)
     }
 }

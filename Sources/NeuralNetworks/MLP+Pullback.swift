@@ -52,27 +52,6 @@ extension MLP {
     public func pullback(parameters: [Float], input: [Float], rows: Int, outputCotangent: [Float])
         -> (parameterGradient: [Float], inputGradient: [Float])
     {
-        precondition(outputCotangent.count == rows * outputWidth, "cotangent shape mismatch")
-        let workspace = MLPWorkspace(network: self, capacity: rows)
-        var parameterGradient = [Float](repeating: 0, count: parameterCount)
-        var inputGradient = [Float](repeating: 0, count: rows * inputWidth)
-        parameters.withUnsafeBufferPointer { theta in
-            input.withUnsafeBufferPointer { x in
-                outputCotangent.withUnsafeBufferPointer { u in
-                    parameterGradient.withUnsafeMutableBufferPointer { g in
-                        inputGradient.withUnsafeMutableBufferPointer { gx in
-                            guard let t = theta.baseAddress, let xb = x.baseAddress, let ub = u.baseAddress,
-                                let gb = g.baseAddress, let gxb = gx.baseAddress
-                            else { return }
-                            forward(parameters: t, input: xb, rows: rows, workspace: workspace)
-                            pullback(
-                                parameters: t, outputCotangent: ub, workspace: workspace,
-                                parameterGradient: gb, inputGradient: gxb)
-                        }
-                    }
-                }
-            }
-        }
-        return (parameterGradient, inputGradient)
+        vectorJacobianProduct(parameters: parameters, input: input, rows: rows, outputCotangent: outputCotangent)
     }
 }

@@ -24,6 +24,7 @@ extension OnPolicyTrainer {
         metrics.entropy = input.batch.meanEntropy()
         metrics.policyStandardDeviation = policy.distribution.meanStandardDeviation(
             extraParameters: input.batch.extraParameters)
+        applySchedules(timestepsAfterCollection: totalTimesteps + buffer.rows)
         metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
 
         // A diverged fit (non-finite φ, e.g. from an absurd learning rate) is undone, so NaN never

@@ -50,6 +50,9 @@ public final class OnPolicyTrainer {
     var iterationEpisodes: [CompletedEpisode] = []
     /// Threads for batched passes and environment stepping (results do not depend on it).
     public var threads: Int
+    /// The run's budget of environment steps, which schedules (`lin_X`) count down to; without
+    /// one, scheduled values stay at their start.
+    public var timestepBudget: Int?
 
     let singlePath: SinglePathSampler
     let vine: VineSampler?

@@ -80,6 +80,19 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var activation: Activation = .tanh
     /// Initial log σ of a Gaussian policy.
     public var logStdInit: Double = 0
+    /// The convolutional trunk of both networks on image observations (`policy: CnnPolicy`,
+    /// `policy_kwargs: features_extractor_class`), or nil for MLPs of the widths above.
+    public var convolutionalNetwork: ConvolutionalArchitecture?
+    /// How `learningRate` and `clipRange` change over the run (SB3's schedules; the zoo's `lin_X`).
+    public var learningRateSchedule: Schedule = .constant
+    public var clipRangeSchedule: Schedule = .constant
+    /// Atari preprocessing of the game's screens (the zoo's `env_wrapper: AtariWrapper`).
+    public var atariWrapper = false
+    /// Frames stacked into one observation with `atariWrapper` (the zoo's `frame_stack`).
+    public var frameStack = 1
+    /// The preprocessed screen's height and width with `atariWrapper` (`screen_size`; 84 × 84 as
+    /// Gymnasium's and SB3's, 52 × 40 for the paper's network).
+    public var screenHeight = 84, screenWidth = 84
 
     /// How states and advantages are sampled: single path or vine (Schulman et al. 2015, §5).
     public var sampler: Sampler = .singlePath

@@ -28,17 +28,23 @@ public class Agent {
         let settings = configuration ?? TrainingConfiguration.zooDefaults(for: id, algorithm: algorithm)
         environmentID = id
         // Through the registry, so ids of other sources (`gym:` via the Python bridge) work too.
-        let copies = try placement.makeVectorEnvironment(id, settings.environmentCopies, threads, registry)
+        let copies = try placement.makeVectorEnvironment(
+            Self.vectorEnvironmentID(for: id, settings: settings), settings.environmentCopies, threads, registry)
+        let networks = try Self.convolutionalNetworks(settings: settings, environment: copies)
         if settings.normalizeObservations || settings.normalizeRewards {
             let normalized = NormalizedVectorEnvironment(
                 copies, normalizesRewards: settings.normalizeRewards, discount: settings.discount)
             normalizer = normalized
             trainer = try OnPolicyTrainer(
-                environment: normalized, configuration: settings, seed: seed, threads: threads, reduction: placement.reduction)
+                environment: normalized, configuration: settings, policyNetwork: networks?.policy,
+                valueNetwork: networks?.value, seed: seed, threads: threads,
+                reduction: placement.reduction)
         } else {
             normalizer = nil
             trainer = try OnPolicyTrainer(
-                environment: copies, configuration: settings, seed: seed, threads: threads, reduction: placement.reduction)
+                environment: copies, configuration: settings, policyNetwork: networks?.policy,
+                valueNetwork: networks?.value, seed: seed, threads: threads,
+                reduction: placement.reduction)
         }
     }
 
@@ -48,6 +54,7 @@ public class Agent {
     /// Trains until `totalTimesteps` environment steps have been taken in all (whole iterations, so
     /// the last may overshoot). `onIteration` sees each progress row; returning false stops early.
     public func learn(totalTimesteps: Int, onIteration: ((IterationMetrics) throws -> Bool)? = nil) throws {
+        trainer.timestepBudget = totalTimesteps
         while trainer.totalTimesteps < totalTimesteps {
             let metrics = try trainer.runIteration()
             if let onIteration, try !onIteration(metrics) { break }

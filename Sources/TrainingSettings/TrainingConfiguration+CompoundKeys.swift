@@ -42,14 +42,16 @@ extension TrainingConfiguration {
         for key in pairs.keys.sorted() {
             guard let entry = pairs[key] else { continue }
             switch key {
-            case "net_arch", "activation_fn", "log_std_init": warnings += try set(key, to: entry)
+            case "net_arch", "activation_fn", "log_std_init", "features_extractor_class":
+                warnings += try set(key, to: entry)
             case "ortho_init":
                 if entry.boolValue == false {
                     warnings.append("policy_kwargs: ortho_init=False is ignored; orthogonal initialisation is always used")
                 }
             default:
                 throw ConfigurationError.unknownKey(
-                    "policy_kwargs.\(key)", known: ["net_arch", "activation_fn", "log_std_init", "ortho_init"])
+                    "policy_kwargs.\(key)",
+                    known: ["net_arch", "activation_fn", "log_std_init", "ortho_init", "features_extractor_class"])
             }
         }
         return warnings

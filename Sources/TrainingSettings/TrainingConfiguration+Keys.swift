@@ -62,7 +62,7 @@ extension TrainingConfiguration {
             return configuration.usesNaturalGradient ? .real(configuration.naturalGradientSettings.maxKL) : nil
         }),
         integer("n_critic_updates", \.criticEpochs, minimum: 1),
-        constantOfSchedule("learning_rate", \.learningRate),
+        constantOfSchedule("learning_rate", \.learningRate, \.learningRateSchedule),
         ConfigurationKey(name: "pi_lr", apply: { configuration, value in
             if case .list(let items) = value, items.isEmpty {
                 configuration.policyLearningRate = nil
@@ -81,12 +81,9 @@ extension TrainingConfiguration {
         }, read: { _ in nil }),
         boolean("norm_obs", \.normalizeObservations),
         boolean("norm_reward", \.normalizeRewards),
-        ConfigurationKey(name: "policy", apply: { _, value in
-            guard case .string(let name) = value, name == "MlpPolicy" else {
-                throw invalid("policy", value, "\"MlpPolicy\" (the only policy class so far)")
-            }
-            return []
-        }, read: { _ in .string("MlpPolicy") }),
+        ConfigurationKey(name: "policy", apply: { configuration, value in
+            try configuration.applyPolicyClass(value)
+        }, read: { .string($0.convolutionalNetwork == nil ? "MlpPolicy" : "CnnPolicy") }),
         ConfigurationKey(name: "policy_kwargs", apply: { configuration, value in
             try configuration.applyPolicyKeywords(value)
         }, read: { _ in nil }),
@@ -102,7 +99,7 @@ extension TrainingConfiguration {
             try configuration.applyActivation(value)
         }, read: { .string($0.activation.rawValue) }),
         real("log_std_init", \.logStdInit, "a finite number") { $0.isFinite },
-        constantOfSchedule("clip_range", \.clipRange),
+        constantOfSchedule("clip_range", \.clipRange, \.clipRangeSchedule),
         ConfigurationKey(name: "clip_range_vf", apply: { configuration, value in
             if case .list(let items) = value, items.isEmpty {
                 configuration.clipRangeValue = nil
@@ -129,7 +126,7 @@ extension TrainingConfiguration {
             return []
         }, read: { $0.suggestedTimesteps.map(ConfigurationValue.integer) }),
         integer("checkpoint_interval", \.checkpointInterval, minimum: 1),
-    ] + vineKeys + baselineKeys
+    ] + vineKeys + baselineKeys + imageKeys
 
     static func invalid(_ key: String, _ value: ConfigurationValue, _ expected: String) -> ConfigurationError {
         .invalidValue(key: key, value: value.description, expected: expected)
@@ -160,26 +157,29 @@ extension TrainingConfiguration {
         }, read: { .real($0[keyPath: path]) })
     }
 
-    /// A positive number, or the zoo's linear schedule `lin_X`, which is accepted as the constant X
-    /// with a warning (schedules need the run's budget, which the configuration does not hold).
-    static func constantOfSchedule(_ name: String, _ path: any WritableKeyPath<TrainingConfiguration, Double> & Sendable)
-        -> ConfigurationKey
-    {
+    /// A positive number, or the zoo's linear schedule `lin_X`: X times the progress remaining
+    /// (SB3's schedule, from 1 at the start of the run to 0 at its budget; see `Schedule`).
+    static func constantOfSchedule(
+        _ name: String, _ path: any WritableKeyPath<TrainingConfiguration, Double> & Sendable,
+        _ schedulePath: any WritableKeyPath<TrainingConfiguration, Schedule> & Sendable
+    ) -> ConfigurationKey {
         ConfigurationKey(name: name, apply: { configuration, value in
-            var warnings: [String] = []
             var number = value.realValue
+            var schedule = Schedule.constant
             if case .string(let text) = value, text.hasPrefix("lin_") {
                 number = Double(text.dropFirst(4))
-                if number != nil {
-                    warnings.append("'\(name)': the linear schedule \(text) is used as the constant \(text.dropFirst(4))")
-                }
+                schedule = .linear
             }
             guard let number, number.isFinite, number > 0 else {
-                throw invalid(name, value, "a number > 0, or lin_X (used as the constant X)")
+                throw invalid(name, value, "a number > 0, or lin_X (X times the progress remaining)")
             }
             configuration[keyPath: path] = number
-            return warnings
-        }, read: { .real($0[keyPath: path]) })
+            configuration[keyPath: schedulePath] = schedule
+            return []
+        }, read: { configuration in
+            let number = configuration[keyPath: path]
+            return configuration[keyPath: schedulePath] == .linear ? .string("lin_\(number)") : .real(number)
+        })
     }
 
     static func boolean(_ name: String, _ path: any WritableKeyPath<TrainingConfiguration, Bool> & Sendable) -> ConfigurationKey {

@@ -9,7 +9,9 @@ extension TrainingConfiguration {
         var configuration = TrainingConfiguration()
         configuration.algorithm = algorithm
         let settings =
-            ZooHyperparameters.baseSettings(for: algorithm) + (ZooHyperparameters.table(for: algorithm)[environmentID] ?? [])
+            ZooHyperparameters.baseSettings(for: algorithm)
+            + (ZooHyperparameters.table(for: algorithm)[environmentID]
+                ?? ZooHyperparameters.atari(for: environmentID, algorithm: algorithm) ?? [])
         for (key, value) in settings {
             // The tables hold only known keys with valid values (a test checks every entry).
             _ = try? configuration.set(key, to: value)

@@ -9,6 +9,8 @@ struct ProgressPrinter {
     /// Whether the rule is a trust-region step (line-search columns) or an Adam rule (PPO/VPG:
     /// approximate KL and clip fraction).
     var showsLineSearch = true
+    /// The run's budget, for the time-to-go column (0: none shown).
+    var totalTimesteps = 0
 
     func header(_ specification: RunSpecification) {
         guard enabled else { return }
@@ -18,8 +20,8 @@ struct ProgressPrinter {
                 + "\(specification.totalTimesteps) steps, batch \(configuration.environmentCopies)×\(configuration.stepsPerCopy)")
         standardError(
             showsLineSearch
-                ? " iter     steps   ep_rew_mean  ep_len     kl       ΔL     ls  ok  v_loss   expl_var   fps"
-                : " iter     steps   ep_rew_mean  ep_len     kl     approx_kl  clip   v_loss   expl_var   fps")
+                ? " iter     steps   ep_rew_mean  ep_len     kl       ΔL     ls  ok  v_loss   expl_var   fps      eta"
+                : " iter     steps   ep_rew_mean  ep_len     kl     approx_kl  clip   v_loss   expl_var   fps      eta")
     }
 
     func row(_ metrics: IterationMetrics) {
@@ -28,18 +30,27 @@ struct ProgressPrinter {
         let update = metrics.update
         guard showsLineSearch else {
             standardError(String(
-                format: "%5d %9d  %11.2f %7.1f  %.5f  %.5f  %.3f  %8.4f  %+7.3f  %6.0f",
+                format: "%5d %9d  %11.2f %7.1f  %.5f  %.5f  %.3f  %8.4f  %+7.3f  %6.0f  %@",
                 metrics.iteration, metrics.totalTimesteps, metrics.meanEpisodeReturn, metrics.meanEpisodeLength,
                 update.klDivergence, update.approximateKL, update.clipFraction, metrics.valueLoss,
-                metrics.explainedVariance, metrics.framesPerSecond))
+                metrics.explainedVariance, metrics.framesPerSecond, timeToGo(metrics)))
             return
         }
         standardError(String(
-            format: "%5d %9d  %11.2f %7.1f  %.5f  %+.4f %3d  %@  %8.4f  %+7.3f  %6.0f",
+            format: "%5d %9d  %11.2f %7.1f  %.5f  %+.4f %3d  %@  %8.4f  %+7.3f  %6.0f  %@",
             metrics.iteration, metrics.totalTimesteps, metrics.meanEpisodeReturn, metrics.meanEpisodeLength,
             update.klDivergence, update.surrogateImprovement, update.lineSearchSteps,
             update.lineSearchSucceeded ? "y" : "n", metrics.valueLoss, metrics.explainedVariance,
-            metrics.framesPerSecond))
+            metrics.framesPerSecond, timeToGo(metrics)))
+    }
+
+    /// The time left at this session's steps per second, as `1h02m` or `3m05s` (long Atari runs).
+    func timeToGo(_ metrics: IterationMetrics) -> String {
+        let remaining = Double(max(totalTimesteps - metrics.totalTimesteps, 0))
+        guard totalTimesteps > 0, metrics.framesPerSecond > 0 else { return "-" }
+        let seconds = Int((remaining / metrics.framesPerSecond).rounded())
+        let (hours, minutes, rest) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60)
+        return hours > 0 ? String(format: "%dh%02dm", hours, minutes) : String(format: "%dm%02ds", minutes, rest)
     }
 
     /// A line saying why θ_old was kept, after the row of an iteration whose update was skipped.

@@ -97,7 +97,9 @@ struct TrainCommand: ParsableCommand {
             } else {
                 run = try TrainingRun(starting: try specification(), in: URL(fileURLWithPath: runDir ?? ""), threads: threads)
             }
-            let table = ProgressPrinter(enabled: !quiet, showsLineSearch: run.specification.configuration.usesNaturalGradient)
+            let table = ProgressPrinter(
+                enabled: !quiet, showsLineSearch: run.specification.configuration.usesNaturalGradient,
+                totalTimesteps: run.specification.totalTimesteps)
             table.header(run.specification)
             StopSignals.install()
             let outcome: TrainingRun.Outcome

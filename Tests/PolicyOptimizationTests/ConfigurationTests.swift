@@ -34,7 +34,7 @@ import TrainingSettings
         ("learning_rate", .string("fast"), "learning_rate"),
         ("cg_damping", .real(-0.1), "cg_damping"),
         ("line_search_shrinking_factor", .real(1), "line_search_shrinking_factor"),
-        ("policy", .string("CnnPolicy"), "policy"),
+        ("policy", .string("MultiInputPolicy"), "policy"),
         ("policy_kwargs", .string("dict(unknown=3)"), "policy_kwargs.unknown"),
         ("policy_kwargs", .string("dict(net_arch=[64,"), "policy_kwargs"),
         ("normalize", .string("maybe"), "normalize"),

@@ -49,6 +49,7 @@ extension TrainingRun {
         let trainer = agent.trainer
         let start = Date()
         let stepsAtStart = trainer.totalTimesteps
+        trainer.timestepBudget = specification.totalTimesteps
         let interval = specification.configuration.checkpointInterval
         while trainer.totalTimesteps < specification.totalTimesteps {
             let timestepsBefore = trainer.totalTimesteps

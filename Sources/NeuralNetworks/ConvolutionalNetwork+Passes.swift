@@ -1,0 +1,88 @@
+import DenseLinearAlgebra
+
+// MARK: - Forward pass and forward mode
+
+extension ConvolutionalNetwork {
+    /// Runs the network on `rows` inputs (rows × inputWidth), recording every layer's output in
+    /// `workspace`; the result is `workspace.output`. Per layer: z = patches(a)·W + b, a' = f(z).
+    public func forward(
+        parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int, workspace: ConvolutionalWorkspace
+    ) {
+        precondition(workspace.network == self, "workspace belongs to another network")
+        workspace.reserve(rows: rows)
+        workspace.rows = rows
+        workspace.input.update(from: input, count: rows * inputWidth)
+        for (index, stage) in stages.enumerated() {
+            stageProduct(
+                index, source: layerInput(index, workspace), rows: rows, weights: parameters + stage.weightOffset,
+                bias: parameters + stage.biasOffset, destination: workspace.activations[index], accumulate: false,
+                workspace: workspace)
+            if index < stages.count - 1 { activation.apply(workspace.activations[index], count: rows * stage.outputSize) }
+        }
+    }
+
+    /// Forward mode: J θ̇ (rows × outputWidth), valid until the next pass on `workspace`.
+    ///
+    /// Must follow `forward` on the same workspace, rows and parameters. Per layer:
+    /// ż = patches(a)·Ẇ + ḃ + patches(ȧ)·W, then ȧ' = f'(z) ⊙ ż (the input's tangent is zero).
+    public func differential(
+        parameters: UnsafePointer<Float>, parameterTangent: UnsafePointer<Float>, workspace: ConvolutionalWorkspace
+    ) -> UnsafeBufferPointer<Float> {
+        let rows = workspace.rows
+        var (tangent, spare) = workspace.scratch
+        for (index, stage) in stages.enumerated() {
+            stageProduct(
+                index, source: layerInput(index, workspace), rows: rows, weights: parameterTangent + stage.weightOffset,
+                bias: parameterTangent + stage.biasOffset, destination: spare, accumulate: false, workspace: workspace)
+            if index > 0 {
+                stageProduct(
+                    index, source: tangent, rows: rows, weights: parameters + stage.weightOffset, bias: nil,
+                    destination: spare, accumulate: true, workspace: workspace)
+            }
+            if index < stages.count - 1 {
+                activation.multiplyByDerivative(spare, output: workspace.activations[index], count: rows * stage.outputSize)
+            }
+            swap(&tangent, &spare)
+        }
+        return UnsafeBufferPointer(start: tangent, count: rows * outputWidth)
+    }
+
+    /// Stage `index`'s input: the copied input rows, or the previous stage's output.
+    func layerInput(_ index: Int, _ workspace: ConvolutionalWorkspace) -> UnsafePointer<Float> {
+        UnsafePointer(index == 0 ? workspace.input : workspace.activations[index - 1])
+    }
+
+    /// `destination` (+)= patches(source)·W (+ b) for `rows` rows of stage `index`, chunk by chunk
+    /// of patches; the first stage scales its input by `inputScale` as it gathers it.
+    func stageProduct(
+        _ index: Int, source: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, destination: UnsafeMutablePointer<Float>, accumulate: Bool,
+        workspace: ConvolutionalWorkspace
+    ) {
+        let stage = stages[index]
+        let (positions, patchSize, filters) = (stage.positions, stage.patchSize, stage.filters)
+        precondition(bias == nil || !accumulate, "a bias starts a fresh product")
+        guard needsColumns(index) else {
+            if let bias { for row in 0..<rows { (destination + row * filters).update(from: bias, count: filters) } }
+            MatrixProduct.multiply(
+                m: rows, n: filters, k: patchSize, a: source, aRowStride: patchSize, aColumnStride: 1,
+                b: weights, bRowStride: filters, c: destination, cRowStride: filters, accumulate: accumulate || bias != nil)
+            return
+        }
+        let chunk = ConvolutionalWorkspace.patchRows(stage)
+        var start = 0
+        while start < rows {
+            let count = min(chunk, rows - start)
+            gatherPatches(
+                stage: index, source: source + start * stage.inputSize, rows: count, columns: workspace.columns,
+                scale: index == 0 ? inputScale : 1)
+            let output = destination + start * stage.outputSize
+            if let bias { for patch in 0..<(count * positions) { (output + patch * filters).update(from: bias, count: filters) } }
+            MatrixProduct.multiply(
+                m: count * positions, n: filters, k: patchSize, a: workspace.columns, aRowStride: patchSize,
+                aColumnStride: 1, b: weights, bRowStride: filters, c: output, cRowStride: filters,
+                accumulate: accumulate || bias != nil)
+            start += count
+        }
+    }
+}

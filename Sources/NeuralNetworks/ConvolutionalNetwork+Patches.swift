@@ -1,0 +1,73 @@
+// MARK: - im2col and its adjoint
+
+extension ConvolutionalNetwork {
+    /// Whether stage `index` reads its input channels-first (only the first layer can).
+    func readsChannelsFirst(_ index: Int) -> Bool { index == 0 && inputLayout == .channelsFirst }
+
+    /// im2col: the patches of `rows` rows of stage `index`'s input into `columns` (rows·P × K),
+    /// each value times `scale`. Runs are contiguous on both sides: k_w pixels of one channel
+    /// channels first, k_w · C values channels last.
+    func gatherPatches(
+        stage index: Int, source: UnsafePointer<Float>, rows: Int, columns: UnsafeMutablePointer<Float>, scale: Float
+    ) {
+        let stage = stages[index]
+        let (height, width, channels) = (stage.inputHeight, stage.inputWidth, stage.inputChannels)
+        let (kernelHeight, kernelWidth, stride) = (stage.kernelHeight, stage.kernelWidth, stage.stride)
+        let channelsFirst = readsChannelsFirst(index)
+        let runLength = channelsFirst ? kernelWidth : kernelWidth * channels
+        var destination = columns
+        for row in 0..<rows {
+            let rowSource = source + row * stage.inputSize
+            for outputY in 0..<stage.outputHeight {
+                for outputX in 0..<stage.outputWidth {
+                    let (top, left) = (outputY * stride, outputX * stride)
+                    // One run per (channel, kernel row) channels first, per kernel row channels last.
+                    for channel in 0..<(channelsFirst ? channels : 1) {
+                        for kernelY in 0..<kernelHeight {
+                            let from = channelsFirst
+                                ? rowSource + (channel * height + top + kernelY) * width + left
+                                : rowSource + ((top + kernelY) * width + left) * channels
+                            if scale == 1 {
+                                destination.update(from: from, count: runLength)
+                            } else {
+                                for offset in 0..<runLength { destination[offset] = from[offset] * scale }
+                            }
+                            destination += runLength
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// col2im, the adjoint of `gatherPatches`: adds each patch value times `scale` back onto the
+    /// input position it came from (overlapping patches add up, in patch order).
+    func scatterPatches(
+        stage index: Int, columns: UnsafePointer<Float>, rows: Int, destination: UnsafeMutablePointer<Float>,
+        scale: Float
+    ) {
+        let stage = stages[index]
+        let (height, width, channels) = (stage.inputHeight, stage.inputWidth, stage.inputChannels)
+        let (kernelHeight, kernelWidth, stride) = (stage.kernelHeight, stage.kernelWidth, stage.stride)
+        let channelsFirst = readsChannelsFirst(index)
+        let runLength = channelsFirst ? kernelWidth : kernelWidth * channels
+        var from = columns
+        for row in 0..<rows {
+            let rowDestination = destination + row * stage.inputSize
+            for outputY in 0..<stage.outputHeight {
+                for outputX in 0..<stage.outputWidth {
+                    let (top, left) = (outputY * stride, outputX * stride)
+                    for channel in 0..<(channelsFirst ? channels : 1) {
+                        for kernelY in 0..<kernelHeight {
+                            let to = channelsFirst
+                                ? rowDestination + (channel * height + top + kernelY) * width + left
+                                : rowDestination + ((top + kernelY) * width + left) * channels
+                            for offset in 0..<runLength { to[offset] += from[offset] * scale }
+                            from += runLength
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import DenseLinearAlgebra
+
+// MARK: - Reverse mode
+
+extension ConvolutionalNetwork {
+    /// Reverse mode: θ̄ += Jᵀū for output cotangents ū (rows × outputWidth), and the input
+    /// cotangents (rows × inputWidth, overwritten) if asked for.
+    ///
+    /// Must follow `forward` on the same workspace, rows and parameters. Per layer, from the top:
+    /// W̄ += patches(a)ᵀ·z̄, b̄ += Σ z̄, ā = col2im(z̄·Wᵀ), then z̄ = ā ⊙ f'(z) below.
+    public func pullback(
+        parameters: UnsafePointer<Float>, outputCotangent: UnsafePointer<Float>, workspace: ConvolutionalWorkspace,
+        parameterGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>? = nil
+    ) {
+        let rows = workspace.rows
+        var (cotangent, spare) = workspace.scratch
+        cotangent.update(from: outputCotangent, count: rows * outputWidth)
+        for index in stages.indices.reversed() {
+            let stage = stages[index]
+            accumulateWeightGradient(
+                index, cotangent: cotangent, rows: rows, workspace: workspace,
+                gradient: parameterGradient + stage.weightOffset)
+            let biasGradient = parameterGradient + stage.biasOffset
+            for patch in 0..<(rows * stage.positions) {
+                let patchCotangent = cotangent + patch * stage.filters
+                for filter in 0..<stage.filters { biasGradient[filter] += patchCotangent[filter] }
+            }
+            guard index > 0 || inputGradient != nil else { break }
+            let destination = index == 0 ? (inputGradient ?? spare) : spare
+            propagateToInput(
+                index, parameters: parameters, cotangent: cotangent, rows: rows, workspace: workspace,
+                destination: destination)
+            if index > 0 {
+                activation.multiplyByDerivative(
+                    destination, output: workspace.activations[index - 1], count: rows * stage.inputSize)
+                swap(&cotangent, &spare)
+            }
+        }
+    }
+
+    /// W̄ += patches(stage input)ᵀ · z̄, chunk by chunk (A read transposed through its strides).
+    func accumulateWeightGradient(
+        _ index: Int, cotangent: UnsafePointer<Float>, rows: Int, workspace: ConvolutionalWorkspace,
+        gradient: UnsafeMutablePointer<Float>
+    ) {
+        let stage = stages[index]
+        let source = layerInput(index, workspace)
+        guard needsColumns(index) else {
+            MatrixProduct.multiply(
+                m: stage.patchSize, n: stage.filters, k: rows, a: source, aRowStride: 1, aColumnStride: stage.patchSize,
+                b: cotangent, bRowStride: stage.filters, c: gradient, cRowStride: stage.filters, accumulate: true)
+            return
+        }
+        let chunk = ConvolutionalWorkspace.patchRows(stage)
+        var start = 0
+        while start < rows {
+            let count = min(chunk, rows - start)
+            gatherPatches(
+                stage: index, source: source + start * stage.inputSize, rows: count, columns: workspace.columns,
+                scale: index == 0 ? inputScale : 1)
+            MatrixProduct.multiply(
+                m: stage.patchSize, n: stage.filters, k: count * stage.positions, a: workspace.columns, aRowStride: 1,
+                aColumnStride: stage.patchSize, b: cotangent + start * stage.outputSize, bRowStride: stage.filters,
+                c: gradient, cRowStride: stage.filters, accumulate: true)
+            start += count
+        }
+    }
+
+    /// The stage input's cotangent col2im(z̄·Wᵀ) into `destination` (rows × inputSize, overwritten).
+    func propagateToInput(
+        _ index: Int, parameters: UnsafePointer<Float>, cotangent: UnsafePointer<Float>, rows: Int,
+        workspace: ConvolutionalWorkspace, destination: UnsafeMutablePointer<Float>
+    ) {
+        let stage = stages[index]
+        let transposed = workspace.transposedWeights
+        MatrixProduct.transpose(
+            parameters + stage.weightOffset, rows: stage.patchSize, columns: stage.filters, into: transposed)
+        guard needsColumns(index) else {
+            MatrixProduct.multiply(
+                m: rows, n: stage.patchSize, k: stage.filters, a: cotangent, aRowStride: stage.filters,
+                aColumnStride: 1, b: transposed, bRowStride: stage.patchSize, c: destination,
+                cRowStride: stage.patchSize, accumulate: false)
+            return
+        }
+        destination.update(repeating: 0, count: rows * stage.inputSize)
+        let chunk = ConvolutionalWorkspace.patchRows(stage)
+        let columnGradient = workspace.columnGradient
+        var start = 0
+        while start < rows {
+            let count = min(chunk, rows - start)
+            MatrixProduct.multiply(
+                m: count * stage.positions, n: stage.patchSize, k: stage.filters,
+                a: cotangent + start * stage.outputSize, aRowStride: stage.filters, aColumnStride: 1, b: transposed,
+                bRowStride: stage.patchSize, c: columnGradient, cRowStride: stage.patchSize, accumulate: false)
+            scatterPatches(
+                stage: index, columns: columnGradient, rows: count, destination: destination + start * stage.inputSize,
+                scale: index == 0 ? inputScale : 1)
+            start += count
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Environments
+import NeuralNetworks
+import PolicyOptimization
+import Rollouts
+
+// MARK: - Image observations
+
+extension Agent {
+    /// The id the agent's vector environment is made from: the id itself, or with the Atari
+    /// wrapper the `atari:` scheme's stack of it (`AtariEnvironments.AtariTraining`, registered
+    /// with the Atari ids), `atari:<frame_stack>/<id>`, or `atari:<frames>x<height>x<width>/<id>`
+    /// for another screen size than 84 × 84.
+    static func vectorEnvironmentID(for id: String, settings: TrainingConfiguration) -> String {
+        guard settings.atariWrapper else { return id }
+        let size = (settings.screenHeight, settings.screenWidth) == (84, 84)
+            ? "" : "x\(settings.screenHeight)x\(settings.screenWidth)"
+        return "atari:\(settings.frameStack)\(size)/\(id)"
+    }
+
+    /// The policy and value networks of a convolutional configuration on `environment`'s images,
+    /// or nil for MLPs (the trainer's default).
+    ///
+    /// The image shape is the copies' `ObservationLayout`: height × width (one channel),
+    /// channels × height × width (a frame stack; channels first when the last dimension is not a
+    /// colour count of at most 4), or height × width × channels (an RGB screen).
+    static func convolutionalNetworks(settings: TrainingConfiguration, environment: any VectorEnvironmentProtocol)
+        throws -> (policy: any DifferentiableNetwork, value: any DifferentiableNetwork)?
+    {
+        guard let trunk = settings.convolutionalNetwork else { return nil }
+        let copy = (environment as? VectorEnvironment)?.environments.first
+        guard let shape = (copy as? any ByteObservationEnvironment)?.observationLayout.shape else {
+            throw ConfigurationError.unsupported(
+                "\(trunk.rawValue) needs image observations of a known shape (a byte-observation environment)")
+        }
+        let (height, width, channels, layout): (Int, Int, Int, ConvolutionalNetwork.InputLayout)
+        switch shape.count {
+        case 2: (height, width, channels, layout) = (shape[0], shape[1], 1, .channelsFirst)
+        case 3 where shape[2] > 4: (height, width, channels, layout) = (shape[1], shape[2], shape[0], .channelsFirst)
+        case 3: (height, width, channels, layout) = (shape[0], shape[1], shape[2], .channelsLast)
+        default:
+            throw ConfigurationError.unsupported("\(trunk.rawValue) needs 2- or 3-dimensional images, not \(shape)")
+        }
+        let distribution = ActionDistributions.distribution(for: environment.actionSpace)
+        do {
+            let policy = try trunk.network(
+                height: height, width: width, channels: channels, layout: layout, outputWidth: distribution.outputWidth)
+            let value = try trunk.network(height: height, width: width, channels: channels, layout: layout, outputWidth: 1)
+            return (policy, value)
+        } catch {
+            throw ConfigurationError.unsupported("\(trunk.rawValue) does not fit \(shape) images: \(error)")
+        }
+    }
+}
