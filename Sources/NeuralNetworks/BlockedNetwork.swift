@@ -211,7 +211,10 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
     /// changes its result.
     private func forEachSpreadBlock(of share: Range<Int>? = nil, _ body: (Int) -> Void) {
         let blocks = share ?? 0..<blockCount
-        let work = blocks.reduce(0) { $0 + rowRange(block: $1).count } * network.multiplyAddsPerRow
+        // Blocks are contiguous row ranges, so the share's rows come from its ends (no loop per call).
+        let shareRows = blocks.isEmpty
+            ? 0 : rowRange(block: blocks.upperBound - 1).upperBound - rowRange(block: blocks.lowerBound).lowerBound
+        let work = shareRows * network.multiplyAddsPerRow
         let useful = max(1, min(threads, work / minimumMultiplyAddsPerThread))
         Parallel.forEach(count: blocks.count, threads: useful) { body(blocks.lowerBound + $0) }
     }
