@@ -7,7 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ranks=$1 trpo=$2; shift 2
 work=$(mktemp -d /tmp/rank-profile.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# RANK_PROFILE_KEEP=DIR keeps the perf data there (for perf report); else it is removed.
+trap 'if [ -n "${RANK_PROFILE_KEEP:-}" ]; then mkdir -p "$RANK_PROFILE_KEEP" && cp "$work"/perf.*.data "$RANK_PROFILE_KEEP"; fi; rm -rf "$work"' EXIT
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 record=(perf record -q -e cpu-clock -F 2000 -g)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
