@@ -18,10 +18,12 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
 
     /// Initialises MPI (once per process).
     ///
-    /// A rank waiting in a collective spins for `spinSeconds` (TRPO_MPI_SPIN_MICROSECONDS, default
-    /// 200 µs), then yields its core between polls: on a machine shared with other work a rank that
-    /// only yields loses a scheduler time slice at almost every meeting, and one that only spins
-    /// starves the very rank it waits for. Open MPI's own yielding is off, unless the user chose it.
+    /// A rank waiting in a collective polls for `spinSeconds` (TRPO_MPI_SPIN_MICROSECONDS, default
+    /// 0), then yields its core between polls. On cores of its own a rank should spin (a yield
+    /// costs a meeting a scheduler round); on a machine shared with other work spinning costs the
+    /// CPU the other ranks need (measured: a third of each rank's CPU time at 200 µs, and slower),
+    /// and pure busy polling starves the rank being waited for. Open MPI's own yielding is off,
+    /// unless the user chose it.
     public init() {
         setenv("OMPI_MCA_mpi_yield_when_idle", "0", 0)
         var provided: Int32 = 0
@@ -33,7 +35,7 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
         self.rank = Int(rank)
         self.size = Int(size)
         let microseconds = ProcessInfo.processInfo.environment["TRPO_MPI_SPIN_MICROSECONDS"].flatMap { Double($0) }
-        spinSeconds = max(microseconds ?? 200, 0) / 1e6
+        spinSeconds = max(microseconds ?? 0, 0) / 1e6
     }
 
     /// How long a waiting rank polls before it starts yielding its core.
@@ -111,11 +113,11 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
     /// Polls `request` until it completes: spinning for `spinSeconds`, then yielding between polls.
     private func wait(for request: inout MPI_Request?) {
         var done: Int32 = 0
-        let yieldAfter = MPI_Wtime() + spinSeconds
+        let yieldAfter = spinSeconds > 0 ? MPI_Wtime() + spinSeconds : 0
         while true {
             MPI_Test(&request, &done, nil)
             if done != 0 { return }
-            if MPI_Wtime() > yieldAfter { sched_yield() }
+            if yieldAfter == 0 || MPI_Wtime() > yieldAfter { sched_yield() }
         }
     }
 
