@@ -17,6 +17,10 @@ public protocol SampleReduction: Sendable {
     func sum(_ values: [Double]) -> Double
     /// Σ of per-block partial vectors, element by element, in block order (empty blocks skipped).
     func sum(blocks: [[Float]], count: Int) -> [Float]
+    /// Every block's values in block order, where this participant filled only its
+    /// `ownedBlocks(of: blocks.count)` (the others empty): a forward pass shared by block ends
+    /// with every participant holding every block's outputs (here: the blocks themselves).
+    func gather(blocks: [[Float]]) -> [[Float]]
     /// The largest value (−∞ for none).
     func maximum(_ values: [Double]) -> Double
     /// The samples of every participant, concatenated in global order (here: the values themselves).
@@ -30,6 +34,20 @@ public protocol SampleReduction: Sendable {
 extension SampleReduction {
     /// Every block (one participant computes them all).
     public func ownedBlocks(of count: Int) -> Range<Int> { 0..<count }
+
+    public func gather(blocks: [[Float]]) -> [[Float]] { blocks }
+
+    /// `sum(blocks:count:)` of the partials and every block's `extras` (say, its rows' outputs),
+    /// in one exchange: each owned block's extras travel behind its partial.
+    public func sum(blocks partials: [[Float]], count: Int, gathering extras: [[Float]]) -> (sum: [Float], extras: [[Float]]) {
+        let owned = ownedBlocks(of: partials.count)
+        guard owned.count < partials.count else { return (sum(blocks: partials, count: count), extras) }
+        let joined = partials.indices.map { block in
+            owned.contains(block) ? Array(partials[block].prefix(count)) + extras[block] : []
+        }
+        let all = gather(blocks: joined)
+        return (LocalReduction().sum(blocks: all, count: count), all.map { Array($0.dropFirst(count)) })
+    }
 
     /// (1/N) Σ values with N the total count (0 for no samples).
     public func mean(_ values: [Double]) -> Double {

@@ -14,7 +14,11 @@ struct ByteWriter {
 
     mutating func append(_ values: [Float]) {
         append(values.count)
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the memory is the encoding
+        #else
         bytes.append(contentsOf: Self.bytes(of: values))
+        #endif
     }
 
     mutating func append(_ values: [UInt8]) {
@@ -26,10 +30,14 @@ struct ByteWriter {
 
     /// The raw bytes of `values` (no length prefix).
     static func bytes(of values: [Float]) -> [UInt8] {
+        #if _endian(little)
+        return values.withUnsafeBytes { Array($0) }
+        #else
         var result = [UInt8]()
         result.reserveCapacity(values.count * 4)
         for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { result.append(contentsOf: $0) } }
         return result
+        #endif
     }
 }
 
@@ -60,18 +68,32 @@ struct ByteReader {
 
     mutating func double() throws -> Double { Double(bitPattern: try uint64()) }
 
-    mutating func floats() throws -> [Float] { Self.floats(from: Array(try take(4 * (try int())))) }
+    mutating func floats() throws -> [Float] { Self.floats(from: try take(4 * (try int()))) }
 
     mutating func byteArray() throws -> [UInt8] { Array(try take(try int())) }
 
     mutating func string() throws -> String { String(decoding: try byteArray(), as: UTF8.self) }
 
     /// The floats of raw bytes (no length prefix; a trailing partial float is ignored).
-    static func floats(from bytes: [UInt8]) -> [Float] {
-        (0..<(bytes.count / 4)).map { index in
+    static func floats(from bytes: [UInt8]) -> [Float] { floats(from: bytes[...]) }
+
+    /// The floats of raw bytes (no length prefix; a trailing partial float is ignored).
+    static func floats(from bytes: ArraySlice<UInt8>) -> [Float] {
+        let count = bytes.count / 4
+        #if _endian(little)
+        // Copied as memory: the exchanges of block sums carry megabytes per iteration.
+        return [Float](unsafeUninitializedCapacity: count) { floats, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(floats).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<(4 * count)]))
+            }
+            initialized = count
+        }
+        #else
+        return (0..<count).map { index in
             var bits: UInt32 = 0
-            for shift in 0..<4 { bits |= UInt32(bytes[4 * index + shift]) << (8 * UInt32(shift)) }
+            for shift in 0..<4 { bits |= UInt32(bytes[bytes.startIndex + 4 * index + shift]) << (8 * UInt32(shift)) }
             return Float(bitPattern: bits)
         }
+        #endif
     }
 }

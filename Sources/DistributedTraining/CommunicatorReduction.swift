@@ -35,7 +35,11 @@ public struct CommunicatorReduction: SampleReduction {
     }
 
     public func sum(blocks: [[Float]], count: Int) -> [Float] {
-        guard isShared(blocks: blocks.count) else { return LocalReduction().sum(blocks: blocks, count: count) }
+        LocalReduction().sum(blocks: gather(blocks: blocks), count: count)
+    }
+
+    public func gather(blocks: [[Float]]) -> [[Float]] {
+        guard isShared(blocks: blocks.count) else { return blocks }
         // Each owned block as a length-prefixed run of floats (an empty partial stays empty).
         var writer = ByteWriter()
         for block in ownedBlocks(of: blocks.count) { writer.append(blocks[block]) }
@@ -49,7 +53,7 @@ public struct CommunicatorReduction: SampleReduction {
                 all.append(partial)
             }
         }
-        return LocalReduction().sum(blocks: all, count: count)
+        return all
     }
 
     public func sum(_ values: [Double]) -> Double { LocalReduction().sum(values) }

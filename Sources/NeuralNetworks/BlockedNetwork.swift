@@ -27,6 +27,9 @@ public protocol BatchEvaluator: AnyObject {
     func load(inputs: [Float], rows: Int)
     /// Forward pass on every block at θ; outputs stay in the workspaces.
     func forward(parameters: [Float])
+    /// Forward pass on the blocks in `share` only (a participant's share); the other blocks'
+    /// workspaces keep stale values until gathered (`gatheredOutputs`).
+    func forward(parameters: [Float], share: Range<Int>)
     /// The outputs of the last forward pass of block `block`.
     func outputs(block: Int) -> UnsafeBufferPointer<Float>
     /// All outputs of the last forward pass, row-major rows × outputWidth.
@@ -59,6 +62,14 @@ extension BatchEvaluator {
     /// Runs `body(block)` for every block, spread over `threads` threads in contiguous groups.
     public func forEachBlock(_ body: (Int) -> Void) {
         Parallel.forEach(count: blockCount, threads: threads, body)
+    }
+
+    /// Every row's outputs after `forward(parameters:share:)`: the blocks of `share` from here,
+    /// the others from the participants that computed them, through `reduction`.
+    public func gatheredOutputs(share: Range<Int>, reduction: any SampleReduction) -> [Float] {
+        guard share.count < blockCount else { return allOutputs() }
+        let owned = (0..<blockCount).map { share.contains($0) ? Array(outputs(block: $0)) : [] }
+        return Array(reduction.gather(blocks: owned).joined())
     }
 
     /// Σ over blocks of Jᵀū, reduced in block order in this process (see `blockPullbacks`; a
@@ -122,13 +133,16 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         if workspaces.count > needed { workspaces.removeLast(workspaces.count - needed) }
     }
 
+    public func forward(parameters: [Float]) { forward(parameters: parameters, share: 0..<blockCount) }
+
     @specialized(where Network == MLP)
-    public func forward(parameters: [Float]) {
+    public func forward(parameters: [Float], share: Range<Int>) {
+        let share = share.clamped(to: 0..<blockCount)
         parameters.withUnsafeBufferPointer { theta in
             inputs.withUnsafeBufferPointer { x in
                 guard let thetaBase = theta.baseAddress, let inputBase = x.baseAddress else { return }
                 let (t, xb) = (thetaBase, inputBase)
-                forEachSpreadBlock { block in
+                forEachSpreadBlock(of: share) { block in
                     let range = rowRange(block: block)
                     network.forward(
                         parameters: t, input: xb + range.lowerBound * network.inputWidth,

@@ -22,6 +22,9 @@ extension PolicyBatch {
         let unitWeights = [Double](repeating: 1, count: rows)
         let width = policy.distribution.outputWidth
         var weights = [Double](repeating: 0, count: rows)
+        // Every row's weight enters the log σ block below, so this product needs every block's
+        // activations, not only this participant's (`evaluate` ran its share in a distributed run).
+        if ownedBlocks.count < blocks.blockCount { blocks.forward(parameters: parameters) }
         let partials = weights.withUnsafeMutableBufferPointer { weights in
             blocks.blockPullbacks(parameters: parameters, tangent: vector) { block, _, jvp, cotangent in
                 guard let jvp else { return }

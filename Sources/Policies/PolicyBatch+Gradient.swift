@@ -13,7 +13,7 @@ extension PolicyBatch {
         precondition(weights.count == rows, "one weight per row")
         let distributions = distributions
         let partials = blocks.blockPullbacks(
-            parameters: parameters, tangent: nil, share: reduction.ownedBlocks(of: blocks.blockCount)
+            parameters: parameters, tangent: nil, share: ownedBlocks
         ) { block, _, _, cotangent in
             distributions.writeLogProbabilityCotangent(
                 rows: blocks.rowRange(block: block), actions: actions, weights: weights, entropyWeight: entropyWeight,
@@ -41,7 +41,7 @@ extension PolicyBatch {
         let scale = 1 / Double(max(reduction.total(rows), 1))
         let distributions = distributions
         let partials = blocks.blockPullbacks(
-            parameters: parameters, tangent: vector, share: reduction.ownedBlocks(of: blocks.blockCount)
+            parameters: parameters, tangent: vector, share: ownedBlocks
         ) { block, _, jvp, cotangent in
             guard let jvp else { return }
             distributions.writeFisherProduct(

@@ -55,13 +55,23 @@ public final class PolicyBatch {
     }
 
     /// Runs the network at θ and caches what the other queries need.
+    ///
+    /// The network runs on this participant's blocks (`reduction.ownedBlocks`, every block in one
+    /// process) and the outputs of the others are gathered, so each row's distribution is the same
+    /// bits everywhere; the gradient and Fisher-vector products then reuse this participant's
+    /// blocks' activations.
     public func evaluate(at parameters: [Float]) {
         precondition(parameters.count == policy.parameterCount, "θ has the wrong size")
         self.parameters = parameters
-        blocks.forward(parameters: parameters)
+        let share = ownedBlocks
+        blocks.forward(parameters: parameters, share: share)
         distributions = policy.distribution.batch(
-            outputs: blocks.allOutputs(), extraParameters: policy.extraParameters(of: parameters), rows: rows)
+            outputs: blocks.gatheredOutputs(share: share, reduction: reduction),
+            extraParameters: policy.extraParameters(of: parameters), rows: rows)
     }
+
+    /// The blocks this participant evaluates and differentiates.
+    var ownedBlocks: Range<Int> { reduction.ownedBlocks(of: blocks.blockCount) }
 
     /// Network outputs (logits or μ) at the evaluated θ.
     public var outputs: [Float] { distributions.outputs }

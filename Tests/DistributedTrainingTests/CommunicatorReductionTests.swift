@@ -67,6 +67,38 @@ import Testing
         }
     }
 
+    /// What a shared forward pass and a critic minibatch exchange: the blocks themselves, and the
+    /// partials' sum with each block's outputs riding along.
+    struct Gathered: Sendable, Equatable {
+        var blocks: [[Float]]
+        var sum: [UInt32]
+        var extras: [[Float]]
+    }
+
+    @Test(arguments: [1, 2, 3, 4])
+    func gatheredBlocksAreEveryParticipantsInBlockOrder(size: Int) throws {
+        for blocks in [2, 5, 8] {
+            let partials = Self.partials(blocks: blocks, width: 33)
+            // Outputs of uneven lengths, some empty (a block's rows may have none to send).
+            let extras = (0..<blocks).map { block in (0..<(block % 3)).map { Float(100 * block + $0) } }
+            let expected = Gathered(
+                blocks: extras, sum: LocalReduction().sum(blocks: partials, count: 33).map(\.bitPattern), extras: extras)
+            let world = ThreadedWorld(size: size)
+            let results = try world.run { communicator in
+                let reduction = CommunicatorReduction(communicator: communicator, minimumBlocksPerRank: 1)
+                let owned = reduction.ownedBlocks(of: blocks)
+                let mine = partials.indices.map { owned.contains($0) ? partials[$0] : [] }
+                let myExtras = extras.indices.map { owned.contains($0) ? extras[$0] : [] }
+                let reduced = reduction.sum(blocks: mine, count: 33, gathering: myExtras)
+                return Gathered(
+                    blocks: reduction.gather(blocks: myExtras), sum: reduced.sum.map(\.bitPattern), extras: reduced.extras)
+            }
+            for (rank, result) in results.enumerated() {
+                #expect(result == expected, "\(blocks) blocks, rank \(rank) of \(size)")
+            }
+        }
+    }
+
     @Test func smallBatchesAreComputedWholeByEveryParticipant() throws {
         let world = ThreadedWorld(size: 3)
         let shares = try world.run { communicator in
