@@ -35,9 +35,10 @@ final class WorkerPool: @unchecked Sendable {
     /// take a core from another process for long.
     private static let spinLimit = 20_000
 
-    /// Runs `body(chunk)` for chunk in 0..<chunks on this thread and up to `chunks − 1` workers;
-    /// returns false, having run nothing, if another job is in progress.
-    func run(chunks: Int, _ body: (Int) -> Void) -> Bool {
+    /// Runs `body(chunk)` for chunk in 0..<chunks on this thread and the workers (at least
+    /// `helpers` of them started, `chunks − 1` by default); returns false, having run nothing,
+    /// if another job is in progress.
+    func run(chunks: Int, helpers: Int? = nil, _ body: (Int) -> Void) -> Bool {
         guard chunks > 1, chunks < 1 << 16 else {
             for chunk in 0..<max(chunks, 0) { body(chunk) }
             return true
@@ -46,7 +47,7 @@ final class WorkerPool: @unchecked Sendable {
             return false
         }
         defer { busy.store(false, ordering: .releasing) }
-        while workerCount < chunks - 1 { startWorker(index: workerCount) }
+        while workerCount < min(helpers ?? chunks - 1, chunks - 1) { startWorker(index: workerCount) }
         withoutActuallyEscaping(body) { escapable in
             self.body = escapable
             finished.store(0, ordering: .relaxed)

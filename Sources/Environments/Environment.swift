@@ -60,6 +60,11 @@ public protocol Environment: AnyObject {
 
     /// Puts the environment back into a state taken by `snapshot()` of the same environment kind.
     func restore(_ snapshot: EnvironmentSnapshot) throws
+
+    /// About how long one `step` takes on one core, in nanoseconds: a hint (never a measurement,
+    /// so it cannot depend on the load) that lets a vector environment step its copies inline when
+    /// handing them to other threads would cost more than it saves. See `Environment+StepCost.swift`.
+    var typicalStepNanoseconds: Double { get }
 }
 
 // MARK: - Contract-checked reset and step

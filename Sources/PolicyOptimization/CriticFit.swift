@@ -52,8 +52,7 @@ public enum CriticFit {
             while start < rows {
                 let indices = order[start..<min(start + batchSize, rows)]
                 start += batchSize
-                inputs.removeAll(keepingCapacity: true)
-                for row in indices { inputs.append(contentsOf: observations[(row * width)..<((row + 1) * width)]) }
+                RowGather.gather(observations, width: width, rows: indices, into: &inputs)
                 let targets = indices.map { returns[$0] }
                 blocks.load(inputs: inputs, rows: indices.count)
                 // This participant's blocks of the minibatch (all of them in one process).
@@ -125,10 +124,11 @@ public struct ValueClipping: Sendable {
 
 /// Rescaling a gradient to a maximum Euclidean norm (SB3's max_grad_norm).
 public enum GradientClipping {
-    /// g ← g · min(1, maxNorm/‖g‖); nothing when `maxNorm` is nil.
-    public static func clip(_ gradient: inout [Float], maxNorm: Double?) {
+    /// g ← g · min(1, maxNorm/‖g‖); nothing when `maxNorm` is nil. `norm` is ‖g‖ if the caller
+    /// has it already (`VectorOperations.norm(gradient)`, the same bits), computed here otherwise.
+    public static func clip(_ gradient: inout [Float], maxNorm: Double?, norm known: Double? = nil) {
         guard let maxNorm else { return }
-        let norm = VectorOperations.norm(gradient)
+        let norm = known ?? VectorOperations.norm(gradient)
         if norm > maxNorm, norm > 0 { VectorOperations.scale(&gradient, by: Float(maxNorm / norm)) }
     }
 }

@@ -58,25 +58,21 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         var metrics = PolicyUpdateMetrics()
         var clipFractions: [Double] = []
         var approximateKLs: [Double] = []
-        var gradientNorms: [Double] = []
+        var firstGradientNorm: Double?
         var order = Array(0..<rows)
         // One minibatch batch for every step: its workspaces are reused, not reallocated per step.
         let minibatch = PolicyBatch(
             policy: policy, observations: [], actions: [], rows: 0, threads: input.threads,
             reduction: input.reduction)
+        // Read once: each is a property behind an existential, too slow to reach per row.
+        let (allObservations, allActions) = (input.observations, input.batch.actions)
         epochs: for _ in 0..<configuration.epochs {
             Shuffle.permute(&order, stream: &stream)
             for start in stride(from: 0, to: rows, by: batchSize) {
                 let indices = order[start..<min(start + batchSize, rows)]
-                var observations = [Float]()
-                observations.reserveCapacity(indices.count * observationWidth)
-                var actions = [Float]()
-                actions.reserveCapacity(indices.count * actionWidth)
-                for row in indices {
-                    observations.append(contentsOf: input.observations[(row * observationWidth)..<((row + 1) * observationWidth)])
-                    actions.append(contentsOf: input.batch.actions[(row * actionWidth)..<((row + 1) * actionWidth)])
-                }
-                minibatch.load(observations: observations, actions: actions, rows: indices.count)
+                minibatch.load(
+                    observations: RowGather.gather(allObservations, width: observationWidth, rows: indices),
+                    actions: RowGather.gather(allActions, width: actionWidth, rows: indices), rows: indices.count)
                 minibatch.evaluate(at: parameters)
                 var advantages = indices.map { input.advantages[$0] }
                 if configuration.normalizeAdvantage && advantages.count > 1 {
@@ -95,8 +91,9 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                 var descent = minibatch.gradient(
                     logProbabilityWeights: objective.weights, entropyWeight: configuration.entropyCoefficient)
                 for index in descent.indices { descent[index] = -descent[index] }
-                gradientNorms.append(VectorOperations.norm(descent))
-                GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm)
+                let norm = VectorOperations.norm(descent)
+                if firstGradientNorm == nil { firstGradientNorm = norm }
+                GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm, norm: norm)
                 optimizer.update(parameters: &parameters, gradient: descent)
                 metrics.optimizerSteps += 1
             }
@@ -105,7 +102,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         metrics.clipFraction = Self.mean(clipFractions)
         metrics.approximateKL = Self.mean(approximateKLs)
         // ‖g‖ of the first minibatch, at θ_old (before clipping).
-        metrics.gradientNorm = gradientNorms.first ?? 0
+        metrics.gradientNorm = firstGradientNorm ?? 0
         var step = parameters
         VectorOperations.axpy(-1, oldParameters, &step)
         metrics.stepNorm = VectorOperations.norm(step)

@@ -4,7 +4,7 @@ import Testing
 @testable import DenseLinearAlgebra
 
 @Suite struct ParallelTests {
-    /// Every index is visited exactly once, in contiguous chunks, for many job sizes and thread
+    /// Every index is visited exactly once, whoever claims it, for many job sizes and thread
     /// counts, thousands of times in a row (the pool's generations must never skip or repeat).
     @Test func everyIndexOnceForManyJobs() {
         for threads in [1, 2, 3, 5] {

@@ -37,6 +37,9 @@ struct VectorEnvironmentTests {
         [VectorStepResult], [CompletedEpisode]
     ) {
         let vector = try VectorEnvironment(id: id, count: copies, threads: threads)
+        // Hand the copies to the threads however cheap they are, so the threaded path is the one compared.
+        vector.minimumStepNanosecondsPerThread = 0
+        #expect(vector.steppingThreads == threads)
         _ = try vector.reset(seed: 11)
         var stream = RandomStream(seed: 5)
         var results: [VectorStepResult] = []
@@ -56,6 +59,21 @@ struct VectorEnvironmentTests {
             #expect(threadedEpisodes == serialEpisodes, "\(threads) threads")
         }
         #expect(!serialEpisodes.isEmpty)
+    }
+
+    /// Classic-control copies (~1 µs a step) are stepped inline, whatever `threads` says, until
+    /// enough of them give each thread 20 µs; an environment without a hint counts as 50 µs.
+    @Test func cheapCopiesAreSteppedInline() throws {
+        let cartPoles = try VectorEnvironment(id: CartPole.id, count: 8, threads: 2)
+        #expect(try EnvironmentRegistry.shared.make(CartPole.id).typicalStepNanoseconds == 1_000, "TimeLimit forwards the hint")
+        #expect(cartPoles.typicalVectorStepNanoseconds == 8_000)
+        #expect(cartPoles.steppingThreads == 1)
+        #expect(try VectorEnvironment(id: Acrobot.id, count: 20, threads: 3).steppingThreads == 3)
+        #expect(try VectorEnvironment(id: CartPole.id, count: 50, threads: 3).steppingThreads == 2)
+        let unknown = try VectorEnvironment(count: 2, threads: 2, name: "Exploding") { ExplodingEnvironment(nanAtStep: 9) }
+        #expect(unknown.steppingThreads == 2, "50 µs per copy: one copy is worth a thread")
+        cartPoles.threads = 1
+        #expect(cartPoles.steppingThreads == 1)
     }
 
     @Test func episodeStatisticsAreInCompletionOrderWithCopyTieBreak() throws {

@@ -25,9 +25,21 @@ extension VectorEnvironment {
         var outcomes = [Result<CopyOutcome, any Error>?](repeating: nil, count: count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
             // Contiguous chunks of copies; each writes only its own slots.
-            Parallel.forEach(count: count, threads: threads) { index in buffer[index] = stepCopy(index, actions[index]) }
+            Parallel.forEach(count: count, threads: steppingThreads) { index in buffer[index] = stepCopy(index, actions[index]) }
         }
         return try assemble(outcomes)
+    }
+
+    /// The threads a step uses: up to `threads`, but only as many as get at least
+    /// `minimumStepNanosecondsPerThread` of the copies' typical stepping work each, so cheap
+    /// copies (classic control: ~1 µs a step) are stepped inline and a second thread never
+    /// slows them down. The copies are independent, so this never changes a result.
+    public var steppingThreads: Int {
+        guard threads > 1, minimumStepNanosecondsPerThread > 0 else { return threads }
+        let useful = typicalVectorStepNanoseconds / minimumStepNanosecondsPerThread
+        // A NaN hint fails both comparisons: inline.
+        if useful >= Double(threads) { return threads }
+        return useful >= 2 ? Int(useful) : 1
     }
 
     /// Steps copy `index` (and resets it if its episode ended); touches only that copy.

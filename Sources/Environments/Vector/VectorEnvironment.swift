@@ -22,6 +22,14 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
     public var threads: Int {
         didSet { threads = Swift.max(1, threads) }
     }
+    /// The least stepping work, in nanoseconds of the copies' `typicalStepNanoseconds`, worth a
+    /// thread of its own (see `steppingThreads`); 0 hands copies to threads whatever they cost.
+    public var minimumStepNanosecondsPerThread = VectorEnvironment.defaultMinimumStepNanosecondsPerThread
+    /// 20 µs: handing a region to a worker costs a few µs when it spins and more when it has
+    /// parked or another process holds its core, as for `BlockedNetwork`'s passes.
+    public static let defaultMinimumStepNanosecondsPerThread: Double = 20_000
+    /// Σ over the copies of their `typicalStepNanoseconds`: one vector step's work.
+    public let typicalVectorStepNanoseconds: Double
 
     /// The copies' running episode statistics and finished episodes.
     public internal(set) var episodes: EpisodeAccounting
@@ -59,6 +67,7 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
         actionSpace = first.actionSpace
         observationDimension = first.observationSpace.dimension
         self.threads = Swift.max(1, threads)
+        typicalVectorStepNanoseconds = environments.reduce(0) { $0 + $1.typicalStepNanoseconds }
         episodes = EpisodeAccounting(copies: count)
     }
 
