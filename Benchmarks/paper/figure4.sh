@@ -14,10 +14,12 @@
 # candidate per 1/POPULATION of an iteration (n_steps / POPULATION steps, default population 20),
 # so that one generation costs one policy iteration's steps. Writes OUT/{single-path,vine,
 # gradient-free}/ (each a `trpo compare` output) and OUT/summary.md and OUT/curves.svg (merge.py).
+# PARTS (default "single-path vine gradient-free") chooses which compares run, in that order, at
+# NICENESS (default 10); finished runs in OUT are reused, so a later call with every part only merges.
 set -euo pipefail
 trpo=$1; env=$2; out=$3; scale=${4:-1}
 here=$(cd "$(dirname "$0")" && pwd); presets=$here/../../Presets
-seeds=${SEEDS:-0-2}; jobs=${JOBS:-2}; population=${POPULATION:-20}; penalty=${PENALTY:-3}
+seeds=${SEEDS:-0-2}; jobs=${JOBS:-2}; niceness=${NICENESS:-10}; population=${POPULATION:-20}; penalty=${PENALTY:-3}
 # The preset's per-iteration settings for ENV, read from the YAML (flat two-level file).
 setting() { awk -v env="$env:" -v key="  $2:" '$0 == env {inside=1; next} /^[^ #]/ {inside=0}
     inside && index($0, key) == 1 {sub(key " *", ""); print; exit}' "$presets/$1"; }
@@ -41,13 +43,19 @@ single_algorithms="trpo,npg-fixed,empirical-fim"
 common=(--env "$env" --seeds "$seeds" --jobs "$jobs" --quiet)
 echo "figure4 $env: $copies × $steps steps per iteration, $iterations iterations ($budget steps per run), seeds $seeds;" \
     "vine $vine_copies × $vine_steps trunk steps and $vine_states states; candidates of $population × $(( steps / population )) steps"
-nice -n 10 "$trpo" compare "${common[@]}" --algos "$single_algorithms" --timesteps "$budget" \
-    --config "$presets/paper-single-path.yml" --set n_envs=$copies --set penalty_coefficient=$penalty \
-    --out "$out/single-path"
-nice -n 10 "$trpo" compare "${common[@]}" --algos trpo --timesteps $(( vine_copies * vine_steps * iterations )) \
-    --config "$presets/paper-vine.yml" --set n_envs=$vine_copies --set vine_states=$vine_states --out "$out/vine"
 candidate_steps=$(( steps / population )); [ "$candidate_steps" -ge 1 ] || candidate_steps=1
-nice -n 10 "$trpo" compare "${common[@]}" --algos cem,cma --timesteps "$budget" \
-    --config "$presets/paper-single-path.yml" --set n_envs=$copies --set n_steps=$candidate_steps \
-    --set cem_population=$population --set cma_population=$population --set n_critic_updates=1 --out "$out/gradient-free"
+for group in ${PARTS:-single-path vine gradient-free}; do
+    case $group in
+    single-path) nice -n "$niceness" "$trpo" compare "${common[@]}" --algos "$single_algorithms" --timesteps "$budget" \
+        --config "$presets/paper-single-path.yml" --set n_envs=$copies --set penalty_coefficient=$penalty \
+        --out "$out/single-path" ;;
+    vine) nice -n "$niceness" "$trpo" compare "${common[@]}" --algos trpo --timesteps $(( vine_copies * vine_steps * iterations )) \
+        --config "$presets/paper-vine.yml" --set n_envs=$vine_copies --set vine_states=$vine_states --out "$out/vine" ;;
+    gradient-free) nice -n "$niceness" "$trpo" compare "${common[@]}" --algos cem,cma --timesteps "$budget" \
+        --config "$presets/paper-single-path.yml" --set n_envs=$copies --set n_steps=$candidate_steps \
+        --set cem_population=$population --set cma_population=$population --set n_critic_updates=1 \
+        --out "$out/gradient-free" ;;
+    *) echo "figure4.sh: unknown group $group (single-path, vine, gradient-free)" >&2; exit 2 ;;
+    esac
+done
 python3 "$here/merge.py" "$env" "$out"

@@ -7,11 +7,12 @@ import Policies
 ///
 /// Each candidate θₖ of a generation acts for one or more iterations: the loop collects its batch
 /// with θ = θₖ as with any rule, and the rule reads the returns of the episodes that finished in it
-/// (`PolicyUpdateInput.episodes`), counting only those that began under θₖ (`EpisodeAttribution`).
+/// (`PolicyUpdateInput.episodes`), counting only those run wholly under θₖ (`EpisodeAttribution`).
 /// Once θₖ has `episodesPerCandidate` such episodes, its fitness is their mean undiscounted return
 /// and the rule sets θ to the next candidate; after the last one of a generation the search learns
 /// and proposes the next generation. Advantages, gradients and the critic are not used. The first
-/// update starts the search at the trainer's initial θ.
+/// update starts the search at the trainer's initial θ. The rule's result (`resultParameters`) is
+/// the search distribution's mean, the search's estimate of the best θ, not the acting candidate.
 public struct GradientFreeUpdate: PolicyUpdateRule {
     /// Which search, with its settings.
     public enum Method: Sendable, Hashable {
@@ -31,6 +32,7 @@ public struct GradientFreeUpdate: PolicyUpdateRule {
     public internal(set) var fitness: [Double] = []
     /// Returns of the acting candidate's episodes so far.
     var pendingReturns: [Double] = []
+    /// Which finished episodes ran wholly under the acting candidate.
     var attribution = EpisodeAttribution()
 
     /// A rule searching by `method`.
@@ -38,6 +40,13 @@ public struct GradientFreeUpdate: PolicyUpdateRule {
         self.method = method
     }
 
+    /// The mean μ of the search distribution once the search has started (CEM's μ, CMA-ES's m).
+    public func resultParameters(acting parameters: [Float]) -> [Float] {
+        guard let search, search.dimension == parameters.count else { return parameters }
+        return search.mean.map { Float($0) }
+    }
+
+    /// Finished episodes that make one candidate's fitness.
     var episodesPerCandidate: Int {
         switch method {
         case .crossEntropy(let settings): return max(settings.episodesPerCandidate, 1)
@@ -69,7 +78,7 @@ public struct GradientFreeUpdate: PolicyUpdateRule {
                     fitness = []
                 }
                 parameters = candidates[fitness.count]
-                attribution.switchCandidate()
+                attribution.switchCandidate(after: input.timestepsAfterCollection)
             }
             self.search = search
         } else {
@@ -78,7 +87,7 @@ public struct GradientFreeUpdate: PolicyUpdateRule {
             fitness = []
             pendingReturns = []
             parameters = candidates[0]
-            attribution.switchCandidate()
+            attribution.switchCandidate(after: input.timestepsAfterCollection)
             self.search = search
         }
         var step = parameters

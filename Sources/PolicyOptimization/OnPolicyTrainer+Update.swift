@@ -21,6 +21,7 @@ extension OnPolicyTrainer {
         let rows = subsampledRows(buffer.rows)
         var input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
         (input.episodes, iterationEpisodes) = (iterationEpisodes, [])
+        input.timestepsAfterCollection = totalTimesteps + buffer.rows
         metrics.entropy = input.batch.meanEntropy()
         metrics.policyStandardDeviation = policy.distribution.meanStandardDeviation(
             extraParameters: input.batch.extraParameters)

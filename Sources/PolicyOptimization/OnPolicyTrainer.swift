@@ -47,7 +47,9 @@ public final class OnPolicyTrainer {
     /// The last (up to) 100 finished episodes, oldest first, for `rollout/ep_rew_mean`.
     public internal(set) var recentEpisodes: [CompletedEpisode] = []
     /// The episodes finished since the last update, handed to the rule (`PolicyUpdateInput.episodes`).
-    var iterationEpisodes: [CompletedEpisode] = []
+    var iterationEpisodes: [FinishedEpisode] = []
+    /// Steps of the copies taken so far in the collection under way (when each episode finished).
+    var collectionSteps = 0
     /// Threads for batched passes and environment stepping (results do not depend on it).
     public var threads: Int
     /// The run's budget of environment steps, which schedules (`lin_X`) count down to; without
@@ -140,17 +142,21 @@ public final class OnPolicyTrainer {
     }
 
     func collect(recording rolloutSet: inout VineRolloutSet?) throws -> RolloutBuffer {
-        try singlePath.collect(
+        collectionSteps = 0
+        return try singlePath.collect(
             steps: configuration.stepsPerCopy, policy: policy, parameters: policyParameters, critic: valueNetwork,
             criticParameters: valueParameters, discount: configuration.discount, stream: &samplingStream,
             rolloutSet: &rolloutSet, episodes: record)
     }
 
-    /// Adds finished episodes to the window of the last 100 (a reduction point: a distributed run
-    /// gathers every participant's episodes in copy order).
+    /// Adds one step's finished episodes to the window of the last 100 and, with the run's step
+    /// count after that step, to the rule's (a reduction point: a distributed run gathers every
+    /// participant's episodes in copy order). The sampler calls it once per step.
     func record(_ episodes: [CompletedEpisode]) {
+        collectionSteps += 1
+        let finishTimestep = totalTimesteps + collectionSteps * environment.count
         recentEpisodes.append(contentsOf: episodes)
-        iterationEpisodes.append(contentsOf: episodes)
+        iterationEpisodes.append(contentsOf: episodes.map { FinishedEpisode($0, finishTimestep: finishTimestep) })
         if recentEpisodes.count > 100 { recentEpisodes.removeFirst(recentEpisodes.count - 100) }
     }
 }

@@ -31,10 +31,11 @@ public struct PolicySnapshot: Sendable {
         self.actionSpace = actionSpace
     }
 
-    /// The current policy of a trainer.
+    /// The current policy of a trainer: its rule's result for the acting θ
+    /// (`PolicyUpdateRule.resultParameters`; the search mean for CEM and CMA-ES).
     public init(trainer: OnPolicyTrainer, normalizer: NormalizedVectorEnvironment?) {
         self.init(
-            policy: trainer.policy, parameters: trainer.policyParameters,
+            policy: trainer.policy, parameters: trainer.updateRule.resultParameters(acting: trainer.policyParameters),
             observationStatistics: normalizer?.observationStatistics,
             clipObservation: normalizer?.clipObservation ?? 10, observationEpsilon: normalizer?.epsilon ?? 1e-8,
             actionSpace: trainer.environment.actionSpace)

@@ -21,10 +21,13 @@ public struct PolicyUpdateInput {
     public var threads: Int
     /// How the surrogate is estimated from the rows (single path: importance sampling).
     public var estimator: SurrogateEstimator = .importanceSampling
-    /// The episodes that finished while this batch was collected, in the order they finished (the
-    /// fitness of gradient-free rules such as CEM and CMA-ES; an episode may have begun in an
-    /// earlier iteration).
-    public var episodes: [CompletedEpisode] = []
+    /// The episodes that finished while this batch was collected, in the order they finished, each
+    /// with the run's step count when it finished (the fitness of gradient-free rules such as CEM
+    /// and CMA-ES; an episode may have begun in an earlier iteration).
+    public var episodes: [FinishedEpisode] = []
+    /// The run's environment steps (all copies) once this batch was collected: a θ set by this
+    /// update acts from the next step on.
+    public var timestepsAfterCollection = 0
 
     /// An input from its parts.
     public init(
@@ -46,6 +49,22 @@ public struct PolicyUpdateInput {
     public var reduction: any SampleReduction { batch.reduction }
 }
 
+/// A finished episode and when it finished: the run's environment steps (all copies, the count of
+/// `OnPolicyTrainer.totalTimesteps`) once the step that ended it was taken. The copy's next episode
+/// begins with the following step, so a rule can tell which θ acted for a whole episode.
+public struct FinishedEpisode: Sendable, Hashable {
+    /// Its return, length and copy.
+    public var episode: CompletedEpisode
+    /// The run's environment steps when it finished.
+    public var finishTimestep: Int
+
+    /// An episode that finished when the run had taken `finishTimestep` steps.
+    public init(_ episode: CompletedEpisode, finishTimestep: Int) {
+        self.episode = episode
+        self.finishTimestep = finishTimestep
+    }
+}
+
 /// An update rule: from θ_old and a batch to θ_new. The on-policy loop owns everything else.
 ///
 /// Rules own whatever they carry between iterations (an optimiser's moments) and expose it as
@@ -59,11 +78,18 @@ public protocol PolicyUpdateRule {
     var state: UpdateRuleState { get }
     /// Continues from a saved state; throws if it does not fit the rule.
     mutating func restore(_ state: UpdateRuleState) throws
+    /// The θ that stands for the rule's result while θ = `parameters` acts: what policy files,
+    /// evaluations and `Agent.predict` use (a search reports its distribution's mean, not the
+    /// candidate it is trying).
+    func resultParameters(acting parameters: [Float]) -> [Float]
 }
 
 extension PolicyUpdateRule {
     /// Stateless rules carry nothing.
     public var state: UpdateRuleState { UpdateRuleState() }
+
+    /// Most rules' result is the θ they act with.
+    public func resultParameters(acting parameters: [Float]) -> [Float] { parameters }
 
     /// Stateless rules accept only an empty state.
     public mutating func restore(_ state: UpdateRuleState) throws {

@@ -51,46 +51,52 @@ extension UpdateRuleState {
     }
 }
 
-/// Decides which finished episodes measure the candidate θ being evaluated.
+/// Decides which finished episodes measure the candidate θ being evaluated: those run wholly under it.
 ///
 /// The loop does not reset the environment copies between iterations, so when the rule switches
-/// to a new candidate each copy is in the middle of an episode begun under the previous one. An
-/// episode counts only if it began under the current candidate: `epoch` counts candidate switches,
-/// and each copy remembers the epoch in which its current episode began (0, the start, by default).
-/// It is conservative: an episode that starts exactly at a new candidate's first step is taken as
-/// begun under the previous one (epochs are set when episodes finish), which costs that candidate
-/// one episode; telling it apart would need the step at which each episode finished.
+/// to a new candidate each copy is in the middle of an episode begun under the previous one; that
+/// episode mixes two θ and is not counted. Every later episode of the copy is the candidate's own
+/// from its first step. Times are the run's environment steps (`FinishedEpisode.finishTimestep`):
+/// the candidate acts on the steps after `candidateStart`, and a copy's current episode began with
+/// the step after its previous one finished (`lastFinishes`, 0 at the reset). So an episode counts
+/// exactly when its copy's previous episode finished at or after `candidateStart`, including one
+/// that starts at the candidate's first step.
 struct EpisodeAttribution: Sendable, Hashable {
-    /// Candidate switches so far.
-    var epoch: Int64 = 0
-    /// The epoch in which each copy's current episode began (missing: 0).
-    var episodeEpochs: [Int: Int64] = [:]
+    /// The run's steps before the acting candidate's first step.
+    var candidateStart: Int64 = 0
+    /// The run's steps when each copy's last episode finished (missing: 0, the reset).
+    var lastFinishes: [Int: Int64] = [:]
 
-    /// The returns of the episodes in `episodes` that ran wholly under the current candidate.
-    mutating func returns(of episodes: [CompletedEpisode]) -> [Double] {
+    /// The returns of the episodes in `episodes` that ran wholly under the acting candidate.
+    mutating func returns(of episodes: [FinishedEpisode]) -> [Double] {
         var returns: [Double] = []
-        for episode in episodes {
-            if (episodeEpochs[episode.copy] ?? 0) == epoch { returns.append(episode.episodeReturn) }
-            episodeEpochs[episode.copy] = epoch
+        for finished in episodes {
+            let copy = finished.episode.copy
+            if (lastFinishes[copy] ?? 0) >= candidateStart { returns.append(finished.episode.episodeReturn) }
+            lastFinishes[copy] = Int64(finished.finishTimestep)
         }
         return returns
     }
 
-    /// The rule is about to act with a new candidate.
-    mutating func switchCandidate() { epoch += 1 }
+    /// A new candidate acts from the step after the run's `timestep`.
+    mutating func switchCandidate(after timestep: Int) { candidateStart = Int64(timestep) }
 
     func encode(into state: inout UpdateRuleState) {
-        state.integers["attribution/epoch"] = [epoch]
-        state.integers["attribution/episode_epochs"] = episodeEpochs.keys.sorted().flatMap { [Int64($0), episodeEpochs[$0] ?? 0] }
+        state.integers["attribution/candidate_start"] = [candidateStart]
+        state.integers["attribution/last_finishes"] = lastFinishes.keys.sorted().flatMap { [Int64($0), lastFinishes[$0] ?? 0] }
     }
 
     init() {}
 
     init(decoding state: UpdateRuleState) throws {
-        guard let epoch = state.integers["attribution/epoch"], epoch.count == 1,
-            let pairs = state.integers["attribution/episode_epochs"], pairs.count % 2 == 0
-        else { throw ConfigurationError.unsupported("checkpoint: the episode attribution is missing") }
-        self.epoch = epoch[0]
-        for index in stride(from: 0, to: pairs.count, by: 2) { episodeEpochs[Int(pairs[index])] = pairs[index + 1] }
+        guard let start = state.integers["attribution/candidate_start"], start.count == 1,
+            let pairs = state.integers["attribution/last_finishes"], pairs.count % 2 == 0
+        else {
+            throw ConfigurationError.unsupported(
+                "checkpoint: the episode attribution is missing (CEM and CMA-ES checkpoints from before "
+                    + "episodes carried their finish step cannot be resumed)")
+        }
+        candidateStart = start[0]
+        for index in stride(from: 0, to: pairs.count, by: 2) { lastFinishes[Int(pairs[index])] = pairs[index + 1] }
     }
 }
