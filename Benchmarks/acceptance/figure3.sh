@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The PPO paper's Figure 3 on Gymnasium v5: `trpo compare --algos trpo,npg,vpg,ppo` at 1M steps on
 # its seven MuJoCo tasks, SEEDS (default 0-2) each; finished runs are reused, so an interrupted
-# sweep resumes. Usage: Benchmarks/acceptance/figure3.sh OUT_DIR [SEEDS] [TASKS...]
+# sweep resumes. Usage: [ALGOS=trpo] Benchmarks/acceptance/figure3.sh OUT_DIR [SEEDS] [TASKS...]
 #
 # A 1M-step MuJoCo run takes 5–15 minutes on a shared 2-core machine, more than one working session
 # holds for 84 runs, so every finished run's record (config.json, progress.csv and the final
@@ -37,7 +37,7 @@ copy_finished() {
 
 for env in $tasks; do
     copy_finished "$records/$env" "$out/$env"
-    "$trpo" compare --env "$env" --algos trpo,npg,vpg,ppo --seeds "$seeds" --timesteps 1000000 \
+    "$trpo" compare --env "$env" --algos "${ALGOS:-trpo,npg,vpg,ppo}" --seeds "$seeds" --timesteps 1000000 \
         --out "$out/$env" --jobs "${JOBS:-2}" --quiet
     copy_finished "$out/$env" "$records/$env"
     echo "$env seeds $seeds: $out/$env/summary.md"
