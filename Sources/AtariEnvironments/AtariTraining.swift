@@ -15,11 +15,14 @@ public enum AtariTraining {
     #if ALE
     /// The stack one copy runs for the registry id `id` (`<Game>NoFrameskip-v4` or `ALE/<Game>-v5`).
     ///
-    /// This is the one place the trainer's Atari stack is built: Gymnasium's `AtariPreprocessing`
-    /// (noop reset, frame skip 4 with max-pooling, grayscale, 84×84) and `FrameStackObservation`
-    /// (channels first, 4 × 84 × 84), with the id's sticky-action probability (0 for v4 ids,
-    /// 0.25 for v5). SB3's `AtariWrapper` stack (episodic life, fire reset, reward clipping) will
-    /// replace it here. Another screen size than 84 × 84 (the paper's 52 × 40) resizes to it instead.
+    /// This is the one place the trainer's Atari stack is built. A `<Game>NoFrameskip-v4` id on
+    /// 84 × 84 gets the RL Zoo's: SB3's `AtariWrapper` (noop reset, frame skip 4 with max-pooling,
+    /// episodic life, fire reset, 84×84 gray, clipped rewards) and `VecFrameStack` (channels first,
+    /// zeros before the first frame), with `Monitor`'s whole games as the reported episodes
+    /// (`EpisodeReporting`), so the learner sees clipped rewards and life-loss ends while
+    /// `rollout/ep_rew_mean` is the game score. An `ALE/<Game>-v5` id, or another screen size than
+    /// 84 × 84 (the paper's 52 × 40), gets Gymnasium's `AtariPreprocessing` (no life loss, no
+    /// clipping) and `FrameStackObservation`, with the id's sticky-action probability.
     public static func stack(id: String, frameStack: Int, height: Int = 84, width: Int = 84, roms: AtariROMs) throws
         -> any Environment
     {
@@ -28,16 +31,21 @@ public enum AtariTraining {
         else {
             throw AtariError.invalidConfiguration("\(id) is not an Atari id with screen observations")
         }
+        let configuration = entry.configuration
+        if configuration.frameskip == 1, (height, width) == (84, 84) {
+            return try AtariEnvironments.atariWrapperStack(
+                game: configuration.game, repeatActionProbability: configuration.repeatActionProbability,
+                stackSize: frameStack, roms: roms)
+        }
         guard (height, width) == (84, 84) else {
-            var configuration = AtariConfiguration.v5(game: entry.configuration.game, observationType: .rgb)
-            configuration.frameskip = 1
-            configuration.repeatActionProbability = entry.configuration.repeatActionProbability
-            let preprocessed = try AtariPreprocessing(
-                AtariEnvironment(configuration, roms: roms), width: width, height: height)
+            var oneFrame = AtariConfiguration.v5(game: configuration.game, observationType: .rgb)
+            oneFrame.frameskip = 1
+            oneFrame.repeatActionProbability = configuration.repeatActionProbability
+            let preprocessed = try AtariPreprocessing(AtariEnvironment(oneFrame, roms: roms), width: width, height: height)
             return try FrameStack(preprocessed, count: frameStack)
         }
         return try AtariEnvironments.preprocessedStack(
-            game: entry.configuration.game, repeatActionProbability: entry.configuration.repeatActionProbability,
+            game: configuration.game, repeatActionProbability: configuration.repeatActionProbability,
             stackSize: frameStack, roms: roms)
     }
 

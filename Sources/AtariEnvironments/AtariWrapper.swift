@@ -17,8 +17,11 @@ import Environments
 /// - `WarpFrame`: OpenCV's RGB→gray (`OpenCVGrayscale`), then INTER_AREA to `screenSize`²;
 /// - `ClipRewardEnv` (`clipReward`): the reward's sign.
 ///
+/// SB3's `Monitor` sits under all of them (`GameMonitor`): the episodes this environment reports
+/// (`EpisodeReporting`) are whole games with unclipped rewards, their length in frames.
+///
 /// Sticky actions, if wanted, are the environment's own (ALE's `repeat_action_probability`).
-public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper, LivesReporting {
+public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper, LivesReporting, EpisodeReporting {
     /// The wrapped environment (frameskip 1, RGB observations).
     public let environment: AtariEnvironment
     public let noopMax: Int
@@ -40,6 +43,8 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
     /// `EpisodicLifeEnv.lives` and `.was_real_done`.
     var episodeLives = 0
     var wasRealDone = true
+    /// SB3's `Monitor` on the wrapped environment.
+    var monitor = GameMonitor()
     private var grayFrame: [UInt8]
     private var rowBuffer: [Float]
     private var sums: [Float]
@@ -98,6 +103,8 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
             truncated: truncated)
     }
 
+    public func takeReportedEpisodes() -> [CompletedEpisode] { monitor.takeFinished() }
+
     public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
@@ -112,15 +119,28 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
         return screen
     }
 
+    /// One frame of the wrapped environment, seen by the monitor.
+    private func advanceFrame(_ action: Action) throws -> (reward: Double, terminated: Bool, truncated: Bool) {
+        let outcome = try environment.advance(action, frames: 1)
+        monitor.record(reward: outcome.reward, ended: outcome.terminated || outcome.truncated)
+        return outcome
+    }
+
+    /// The wrapped environment's reset, seen by the monitor.
+    private func resetGame(seed: UInt64?) throws {
+        try environment.resetEmulator(seed: seed)
+        monitor.startGame()
+    }
+
     /// One environment step of one frame.
     private func environmentStep(_ action: Action) throws -> Outcome {
-        let (reward, terminated, truncated) = try environment.advance(action, frames: 1)
+        let (reward, terminated, truncated) = try advanceFrame(action)
         return (screen(), reward, terminated, truncated)
     }
 
     /// `NoopResetEnv.reset` (or the environment's reset when `noopMax` is 0).
     private func noopReset(seed: UInt64?) throws -> [UInt8] {
-        try environment.resetEmulator(seed: seed)
+        try resetGame(seed: seed)
         guard noopMax > 0 else { return screen() }
         let noops = environment.numPyStream.integer(low: 1, high: noopMax + 1)
         var observation: [UInt8] = []
@@ -128,7 +148,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
             let outcome = try environmentStep(.discrete(0))
             observation = outcome.screen
             if outcome.terminated || outcome.truncated {
-                try environment.resetEmulator(seed: seed)
+                try resetGame(seed: seed)
                 observation = screen()
             }
         }
@@ -141,7 +161,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
         var total = 0.0
         var terminated = false, truncated = false
         for frame in 0..<frameSkip {
-            let outcome = try environment.advance(action, frames: 1)
+            let outcome = try advanceFrame(action)
             (terminated, truncated) = (outcome.terminated, outcome.truncated)
             if frame == frameSkip - 2 { capture(into: &olderScreen) }
             if frame == frameSkip - 1 { capture(into: &newerScreen) }
@@ -149,7 +169,11 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
             if terminated || truncated { break }
         }
         var pooled = newerScreen
-        for index in pooled.indices { pooled[index] = Swift.max(pooled[index], olderScreen[index]) }
+        pooled.withUnsafeMutableBufferPointer { pooled in
+            olderScreen.withUnsafeBufferPointer { older in
+                for index in pooled.indices { pooled[index] = Swift.max(pooled[index], older[index]) }
+            }
+        }
         return (pooled, total, terminated, truncated)
     }
 

@@ -20,11 +20,8 @@ extension ConvolutionalNetwork {
             accumulateWeightGradient(
                 index, cotangent: cotangent, rows: rows, workspace: workspace,
                 gradient: parameterGradient + stage.weightOffset)
-            let biasGradient = parameterGradient + stage.biasOffset
-            for patch in 0..<(rows * stage.positions) {
-                let patchCotangent = cotangent + patch * stage.filters
-                for filter in 0..<stage.filters { biasGradient[filter] += patchCotangent[filter] }
-            }
+            accumulateBiasGradient(
+                index, cotangent: cotangent, rows: rows, gradient: parameterGradient + stage.biasOffset)
             guard index > 0 || inputGradient != nil else { break }
             let destination = index == 0 ? (inputGradient ?? spare) : spare
             propagateToInput(
@@ -63,6 +60,21 @@ extension ConvolutionalNetwork {
                 aColumnStride: stage.patchSize, b: cotangent + start * stage.outputSize, bRowStride: stage.filters,
                 c: gradient, cRowStride: stage.filters, accumulate: true)
             start += count
+        }
+    }
+
+    /// b̄ += Σ over rows and positions of z̄: the product 1ᵀ·z̄ of the matrix kernel (A one value
+    /// read with zero strides), which vectorises across filters. Each filter's sum still adds the
+    /// patches in order, one rounding per addition (a fused 1·z + acc rounds as z + acc does), so
+    /// the bits are those of the plain loop over patches.
+    func accumulateBiasGradient(
+        _ index: Int, cotangent: UnsafePointer<Float>, rows: Int, gradient: UnsafeMutablePointer<Float>
+    ) {
+        let stage = stages[index]
+        withUnsafePointer(to: Float(1)) { one in
+            MatrixProduct.multiply(
+                m: 1, n: stage.filters, k: rows * stage.positions, a: one, aRowStride: 0, aColumnStride: 0,
+                b: cotangent, bRowStride: stage.filters, c: gradient, cRowStride: stage.filters, accumulate: true)
         }
     }
 

@@ -85,6 +85,49 @@ import Testing
             #expect(whole == pieces, "variant \(variant)")
         }
     }
+
+    /// Each element of C (in the columns that fill vectors of 16) is one sequential sum over p in
+    /// every variant, bit for bit: acc = C or 0, then acc += a·b for p = 0, 1, …, fused where the
+    /// variant fuses (AVX2, AVX-512). The shapes cover 32-column and 16-column blocks, 8-, 4- and
+    /// 1-row blocks, and more than one 256-long chunk of p.
+    @Test(arguments: [(8, 32, 5), (13, 48, 300), (21, 64, 513), (3, 16, 257)])
+    func elementsAreSequentialSums(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        var stream = RandomStream(seed: UInt64(m * 7 + n * 3 + k))
+        let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
+        let b = (0..<(k * n)).map { _ in Float(stream.nextNormal()) }
+        let start = (0..<(m * n)).map { _ in Float(stream.nextNormal()) }
+        for variant in MatrixProduct.Variant.allCases where variant.isSupported && variant != .automatic {
+            let fused = variant != .baseline
+            for transposeA in [false, true] {
+                for accumulate in [false, true] {
+                    var c = start
+                    a.withUnsafeBufferPointer { ap in
+                        b.withUnsafeBufferPointer { bp in
+                            c.withUnsafeMutableBufferPointer { cp in
+                                MatrixProduct.multiply(
+                                    m: m, n: n, k: k, a: ap.baseAddress!, aRowStride: transposeA ? 1 : k,
+                                    aColumnStride: transposeA ? m : 1, b: bp.baseAddress!, bRowStride: n,
+                                    c: cp.baseAddress!, cRowStride: n, accumulate: accumulate, variant: variant)
+                            }
+                        }
+                    }
+                    var mismatches = 0
+                    for i in 0..<m {
+                        for j in 0..<n {
+                            var sum: Float = accumulate ? start[i * n + j] : 0
+                            for p in 0..<k {
+                                let aValue = transposeA ? a[p * m + i] : a[i * k + p]
+                                sum = fused ? sum.addingProduct(aValue, b[p * n + j]) : sum + aValue * b[p * n + j]
+                            }
+                            if c[i * n + j].bitPattern != sum.bitPattern { mismatches += 1 }
+                        }
+                    }
+                    #expect(mismatches == 0, "variant \(variant), shape \(shape), transposed \(transposeA)")
+                }
+            }
+        }
+    }
 }
 
 import Foundation

@@ -115,6 +115,27 @@ import _TestSupport
         #expect(relativeError(gradient, summed) < 1e-5)
     }
 
+    /// The output layer's bias gradient b̄ = Σ_rows ū is the plain sum over rows, in row order, bit
+    /// for bit: for 35 outputs, 32 in the kernel's vector blocks and 3 in its narrow columns.
+    @Test func biasGradientIsTheSequentialSum() throws {
+        let network = try ConvolutionalNetwork(
+            inputHeight: 8, inputWidth: 8, inputChannels: 1, hiddenLayers: [.convolution(filters: 4, kernel: 4, stride: 2)],
+            outputWidth: 35)
+        var stream = RandomStream(seed: 9)
+        let rows = 300
+        let theta = network.initialParameters(outputGain: 1, stream: &stream)
+        let input = (0..<(rows * network.inputWidth)).map { _ in Float(stream.nextInt(below: 256)) }
+        let cotangent = (0..<(rows * 35)).map { _ in Float(stream.nextNormal()) }
+        let gradient = network.vectorJacobianProduct(parameters: theta, input: input, rows: rows, outputCotangent: cotangent)
+            .parameterGradient
+        let biasOffset = network.stages[network.stages.count - 1].biasOffset
+        for output in 0..<35 {
+            var sum: Float = 0
+            for row in 0..<rows { sum += cotangent[row * 35 + output] }
+            #expect(gradient[biasOffset + output].bitPattern == sum.bitPattern, "output \(output)")
+        }
+    }
+
     /// A workspace grows for a larger batch and gives the same outputs when reused.
     @Test func workspaceGrowsAndIsReusable() throws {
         let network = try ConvolutionalArchitecture.cnnSmall.network(height: 36, width: 36, channels: 1, outputWidth: 2)

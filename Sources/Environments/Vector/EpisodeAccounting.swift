@@ -24,11 +24,22 @@ public struct EpisodeAccounting: Sendable, Hashable {
     }
 
     /// Adds one step of copy `copy`; if its episode `ended`, records the episode and starts the next.
-    public mutating func record(copy: Int, reward: Double, ended: Bool) {
+    ///
+    /// A copy that reports its own episodes (`reported` not nil) has those recorded instead of the
+    /// learner's episode; its running sums still follow the learner's episodes (they are what a
+    /// snapshot holds and what errors count steps by).
+    public mutating func record(copy: Int, reward: Double, ended: Bool, reported: [CompletedEpisode]? = nil) {
         runningReturns[copy] += reward
         runningLengths[copy] += 1
-        if ended {
+        if let reported {
+            for var episode in reported {
+                episode.copy = copy
+                completed.append(episode)
+            }
+        } else if ended {
             completed.append(CompletedEpisode(episodeReturn: runningReturns[copy], length: runningLengths[copy], copy: copy))
+        }
+        if ended {
             runningReturns[copy] = 0
             runningLengths[copy] = 0
         }

@@ -7,6 +7,8 @@ struct CopyOutcome: Sendable {
     var terminated: Bool
     var truncated: Bool
     var finalObservation: [Float]?
+    /// The episodes the copy reported itself during the step and its reset (nil: it reports none).
+    var reported: [CompletedEpisode]? = nil
 }
 
 // MARK: - Stepping, serial or threaded
@@ -49,26 +51,33 @@ extension VectorEnvironment {
     /// stays the ``EnvironmentError`` it is.
     func stepCopy(_ index: Int, _ action: Action) -> Result<CopyOutcome, any Error> {
         Result {
-            let environment = environments[index]
-            let result: StepResult
-            do {
-                result = try environment.checkedStep(action, name: copyName(index))
-            } catch let error as EnvironmentError where error.isBadAction {
-                throw error
-            } catch {
-                // runningLengths is only written by `assemble`, after every copy has stepped.
-                throw CopyStepError(environment: name, copy: index, episodeStep: runningLengths[index] + 1, underlying: error)
-            }
-            guard result.terminated || result.truncated else {
-                return CopyOutcome(
-                    observation: result.observation, reward: result.reward, terminated: false, truncated: false,
-                    finalObservation: nil)
-            }
-            let resetObservation = try environment.checkedReset(seed: nil, name: copyName(index))
-            return CopyOutcome(
-                observation: resetObservation, reward: result.reward, terminated: result.terminated,
-                truncated: result.truncated, finalObservation: result.observation)
+            var outcome = try stepAndReset(index, action)
+            outcome.reported = episodeReporters[index]?.takeReportedEpisodes()
+            return outcome
         }
+    }
+
+    /// Copy `index`'s step, and its reset if the episode ended.
+    private func stepAndReset(_ index: Int, _ action: Action) throws -> CopyOutcome {
+        let environment = environments[index]
+        let result: StepResult
+        do {
+            result = try environment.checkedStep(action, name: copyName(index))
+        } catch let error as EnvironmentError where error.isBadAction {
+            throw error
+        } catch {
+            // runningLengths is only written by `assemble`, after every copy has stepped.
+            throw CopyStepError(environment: name, copy: index, episodeStep: runningLengths[index] + 1, underlying: error)
+        }
+        guard result.terminated || result.truncated else {
+            return CopyOutcome(
+                observation: result.observation, reward: result.reward, terminated: false, truncated: false,
+                finalObservation: nil)
+        }
+        let resetObservation = try environment.checkedReset(seed: nil, name: copyName(index))
+        return CopyOutcome(
+            observation: resetObservation, reward: result.reward, terminated: result.terminated,
+            truncated: result.truncated, finalObservation: result.observation)
     }
 
     /// Gathers the copies' outcomes in index order and records finished episodes.
@@ -88,7 +97,9 @@ extension VectorEnvironment {
             terminated[index] = outcome.terminated
             truncated[index] = outcome.truncated
             finalObservations[index] = outcome.finalObservation
-            episodes.record(copy: index, reward: outcome.reward, ended: outcome.terminated || outcome.truncated)
+            episodes.record(
+                copy: index, reward: outcome.reward, ended: outcome.terminated || outcome.truncated,
+                reported: outcome.reported)
         }
         return VectorStepResult(
             observations: observations, observationDimension: observationDimension, rewards: rewards,

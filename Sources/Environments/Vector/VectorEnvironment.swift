@@ -6,7 +6,8 @@
 /// finite (a typed error otherwise). Copies are independent, so stepping them on `threads` threads
 /// in contiguous chunks gives results identical, bit for bit, to serial stepping. Finished
 /// episodes' returns and lengths are recorded (in order of completion, by copy index within a step)
-/// for `takeCompletedEpisodes()`.
+/// for `takeCompletedEpisodes()`; a copy that reports its own episodes (`EpisodeReporting`, Atari's
+/// whole games) has those recorded instead.
 public final class VectorEnvironment: VectorEnvironmentProtocol {
     /// The copies, in order (each owned by this vector environment; step them only through it).
     public let environments: [any Environment]
@@ -40,6 +41,8 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
     /// Each copy's running episode length.
     public var runningLengths: [Int] { episodes.runningLengths }
     var isReset = false
+    /// Each copy's own episode reporter (`Environment.episodeReporter`), looked up once.
+    let episodeReporters: [(any EpisodeReporting)?]
     /// Makes one more copy (the vine's branch environments).
     let makeCopy: () throws -> any Environment
 
@@ -61,6 +64,7 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
             throw EnvironmentError.invalidConfiguration("\(name): \(problem)")
         }
         self.environments = environments
+        episodeReporters = environments.map(\.episodeReporter)
         self.makeCopy = makeCopy
         self.name = name
         observationSpace = first.observationSpace
@@ -90,6 +94,7 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
             observations += try environment.checkedReset(seed: copySeed, name: copyName(index))
         }
         episodes.startEpisodes()
+        for reporter in episodeReporters { _ = reporter?.takeReportedEpisodes() }
         isReset = true
         return observations
     }
