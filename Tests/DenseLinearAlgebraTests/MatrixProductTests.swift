@@ -15,6 +15,34 @@ import Testing
         return c
     }
 
+    /// Random A (m×k), B (k×n) and a starting C (m×n) from `seed`.
+    func operands(m: Int, n: Int, k: Int, seed: UInt64) -> (a: [Float], b: [Float], start: [Float]) {
+        var stream = RandomStream(seed: seed)
+        let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
+        let b = (0..<(k * n)).map { _ in Float(stream.nextNormal()) }
+        let start = (0..<(m * n)).map { _ in Float(stream.nextNormal()) }
+        return (a, b, start)
+    }
+
+    /// C ← A·B (+ C when `accumulate`), A stored as m×k or, transposed, as k×m.
+    func product(
+        _ a: [Float], _ b: [Float], start: [Float], m: Int, n: Int, k: Int, transposeA: Bool, accumulate: Bool,
+        variant: MatrixProduct.Variant
+    ) -> [Float] {
+        var c = start
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    guard let aBase = ap.baseAddress, let bBase = bp.baseAddress, let cBase = cp.baseAddress else { return }
+                    MatrixProduct.multiply(
+                        m: m, n: n, k: k, a: aBase, aRowStride: transposeA ? 1 : k, aColumnStride: transposeA ? m : 1,
+                        b: bBase, bRowStride: n, c: cBase, cRowStride: n, accumulate: accumulate, variant: variant)
+                }
+            }
+        }
+        return c
+    }
+
     /// Every shape class of the micro-kernel (full 4×8 blocks, row and column remainders) against a
     /// Double reference, to 1e-5 relative to the operands' scale.
     @Test(arguments: [(1, 1, 1), (4, 8, 3), (7, 13, 5), (9, 16, 64), (33, 3, 17), (64, 64, 11), (5, 40, 9)])
@@ -26,24 +54,12 @@ import Testing
 
     func check(shape: (Int, Int, Int), variant: MatrixProduct.Variant) {
         let (m, n, k) = shape
-        var stream = RandomStream(seed: UInt64(m * 1000 + n * 10 + k))
-        let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
-        let b = (0..<(k * n)).map { _ in Float(stream.nextNormal()) }
-        let start = (0..<(m * n)).map { _ in Float(stream.nextNormal()) }
+        let (a, b, start) = operands(m: m, n: n, k: k, seed: UInt64(m * 1000 + n * 10 + k))
         for transposeA in [false, true] {
             for accumulate in [false, true] {
-                var c = start
-                a.withUnsafeBufferPointer { ap in
-                    b.withUnsafeBufferPointer { bp in
-                        c.withUnsafeMutableBufferPointer { cp in
-                            MatrixProduct.multiply(
-                                m: m, n: n, k: k, a: ap.baseAddress!,
-                                aRowStride: transposeA ? 1 : k, aColumnStride: transposeA ? m : 1,
-                                b: bp.baseAddress!, bRowStride: n, c: cp.baseAddress!, cRowStride: n,
-                                accumulate: accumulate, variant: variant)
-                        }
-                    }
-                }
+                let c = product(
+                    a, b, start: start, m: m, n: n, k: k, transposeA: transposeA, accumulate: accumulate,
+                    variant: variant)
                 let expected = reference(a, b, m: m, n: n, k: k, transposeA: transposeA)
                 for index in 0..<(m * n) {
                     let target = expected[index] + (accumulate ? Double(start[index]) : 0)
@@ -93,25 +109,14 @@ import Testing
     @Test(arguments: [(8, 32, 5), (13, 48, 300), (21, 64, 513), (3, 16, 257)])
     func elementsAreSequentialSums(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
-        var stream = RandomStream(seed: UInt64(m * 7 + n * 3 + k))
-        let a = (0..<(m * k)).map { _ in Float(stream.nextNormal()) }
-        let b = (0..<(k * n)).map { _ in Float(stream.nextNormal()) }
-        let start = (0..<(m * n)).map { _ in Float(stream.nextNormal()) }
+        let (a, b, start) = operands(m: m, n: n, k: k, seed: UInt64(m * 7 + n * 3 + k))
         for variant in MatrixProduct.Variant.allCases where variant.isSupported && variant != .automatic {
             let fused = variant != .baseline
             for transposeA in [false, true] {
                 for accumulate in [false, true] {
-                    var c = start
-                    a.withUnsafeBufferPointer { ap in
-                        b.withUnsafeBufferPointer { bp in
-                            c.withUnsafeMutableBufferPointer { cp in
-                                MatrixProduct.multiply(
-                                    m: m, n: n, k: k, a: ap.baseAddress!, aRowStride: transposeA ? 1 : k,
-                                    aColumnStride: transposeA ? m : 1, b: bp.baseAddress!, bRowStride: n,
-                                    c: cp.baseAddress!, cRowStride: n, accumulate: accumulate, variant: variant)
-                            }
-                        }
-                    }
+                    let c = product(
+                        a, b, start: start, m: m, n: n, k: k, transposeA: transposeA, accumulate: accumulate,
+                        variant: variant)
                     var mismatches = 0
                     for i in 0..<m {
                         for j in 0..<n {
