@@ -69,20 +69,16 @@ extension ConvolutionalNetwork {
                 b: weights, bRowStride: filters, c: destination, cRowStride: filters, accumulate: accumulate || bias != nil)
             return
         }
-        let chunk = ConvolutionalWorkspace.patchRows(stage)
-        var start = 0
-        while start < rows {
-            let count = min(chunk, rows - start)
+        forEachPatchChunk(stage: index, rows: rows) { start, count in
             gatherPatches(
                 stage: index, source: source + start * stage.inputSize, rows: count, columns: workspace.columns,
-                scale: index == 0 ? inputScale : 1)
+                scale: patchScale(index))
             let output = destination + start * stage.outputSize
             if let bias { for patch in 0..<(count * positions) { (output + patch * filters).update(from: bias, count: filters) } }
             MatrixProduct.multiply(
                 m: count * positions, n: filters, k: patchSize, a: workspace.columns, aRowStride: patchSize,
                 aColumnStride: 1, b: weights, bRowStride: filters, c: output, cRowStride: filters,
                 accumulate: accumulate || bias != nil)
-            start += count
         }
     }
 }

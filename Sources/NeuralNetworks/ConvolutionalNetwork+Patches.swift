@@ -4,6 +4,22 @@ extension ConvolutionalNetwork {
     /// Whether stage `index` reads its input channels-first (only the first layer can).
     func readsChannelsFirst(_ index: Int) -> Bool { index == 0 && inputLayout == .channelsFirst }
 
+    /// The factor patches of stage `index` are gathered or scattered with: the input scale for the
+    /// first layer (pixels 0…255 read as 0…1), 1 for hidden maps.
+    func patchScale(_ index: Int) -> Float { index == 0 ? inputScale : 1 }
+
+    /// Calls `body(start, count)` over `rows` rows in consecutive chunks small enough that one
+    /// chunk's patches fit the workspace's column buffer (`ConvolutionalWorkspace.patchRows`).
+    func forEachPatchChunk(stage index: Int, rows: Int, _ body: (_ start: Int, _ count: Int) -> Void) {
+        let chunk = ConvolutionalWorkspace.patchRows(stages[index])
+        var start = 0
+        while start < rows {
+            let count = min(chunk, rows - start)
+            body(start, count)
+            start += count
+        }
+    }
+
     /// im2col: the patches of `rows` rows of stage `index`'s input into `columns` (rows·P × K),
     /// each value times `scale`. Runs are contiguous on both sides: k_w pixels of one channel
     /// channels first, k_w · C values channels last.

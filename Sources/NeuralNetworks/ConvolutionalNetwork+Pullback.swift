@@ -48,18 +48,14 @@ extension ConvolutionalNetwork {
                 b: cotangent, bRowStride: stage.filters, c: gradient, cRowStride: stage.filters, accumulate: true)
             return
         }
-        let chunk = ConvolutionalWorkspace.patchRows(stage)
-        var start = 0
-        while start < rows {
-            let count = min(chunk, rows - start)
+        forEachPatchChunk(stage: index, rows: rows) { start, count in
             gatherPatches(
                 stage: index, source: source + start * stage.inputSize, rows: count, columns: workspace.columns,
-                scale: index == 0 ? inputScale : 1)
+                scale: patchScale(index))
             MatrixProduct.multiply(
                 m: stage.patchSize, n: stage.filters, k: count * stage.positions, a: workspace.columns, aRowStride: 1,
                 aColumnStride: stage.patchSize, b: cotangent + start * stage.outputSize, bRowStride: stage.filters,
                 c: gradient, cRowStride: stage.filters, accumulate: true)
-            start += count
         }
     }
 
@@ -95,19 +91,15 @@ extension ConvolutionalNetwork {
             return
         }
         destination.update(repeating: 0, count: rows * stage.inputSize)
-        let chunk = ConvolutionalWorkspace.patchRows(stage)
         let columnGradient = workspace.columnGradient
-        var start = 0
-        while start < rows {
-            let count = min(chunk, rows - start)
+        forEachPatchChunk(stage: index, rows: rows) { start, count in
             MatrixProduct.multiply(
                 m: count * stage.positions, n: stage.patchSize, k: stage.filters,
                 a: cotangent + start * stage.outputSize, aRowStride: stage.filters, aColumnStride: 1, b: transposed,
                 bRowStride: stage.patchSize, c: columnGradient, cRowStride: stage.patchSize, accumulate: false)
             scatterPatches(
                 stage: index, columns: columnGradient, rows: count, destination: destination + start * stage.inputSize,
-                scale: index == 0 ? inputScale : 1)
-            start += count
+                scale: patchScale(index))
         }
     }
 }
