@@ -27,8 +27,9 @@ binary="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use
 # libFuzzer's report names the crash well enough.
 export SWIFT_BACKTRACE=enable=no
 # libFuzzer checks every input for leaks while it fuzzes; LeakSanitizer's own check at exit would
-# only list Swift's once-built globals (their pointers carry enum tag bits it cannot follow).
-export LSAN_OPTIONS=leak_check_at_exit=0
+# only list Swift's once-built globals (their pointers carry enum tag bits it cannot follow), and
+# the suppressions keep those globals out of the per-input checks too (see the file).
+export LSAN_OPTIONS="leak_check_at_exit=0:suppressions=$root/Fuzz/LeakSuppressions.txt"
 if [ "$seconds" = regressions ]; then
     inputs=("$root/Fuzz/Regressions/$target"/*)
     [ -e "${inputs[0]}" ] || { echo "no regression inputs for $target"; exit 0; }
