@@ -17,10 +17,16 @@ mpirun=(mpirun --oversubscribe --bind-to none)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Progress rows without the clock's columns (time/fps, time/elapsed_s).
+# Progress rows without the clock's columns (time/fps, time/elapsed_s) and the world size (time/ranks).
 rows() {
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) keep[i] = ($i != "time/fps" && $i != "time/elapsed_s") }
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) keep[i] = ($i != "time/fps" && $i != "time/elapsed_s" && $i != "time/ranks") }
              { line = ""; for (i = 1; i <= NF; i++) if (keep[i]) line = line $i ","; print line }' "$1/progress.csv"
+}
+
+# The distinct values of progress.csv's time/ranks column.
+ranks_column() {
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "time/ranks") column = i; next }
+             { print $column }' "$1/progress.csv" | sort -u | tr '\n' ' '
 }
 
 same_run() {  # same_run REFERENCE OTHER LABEL
@@ -35,7 +41,10 @@ check_case() {  # check_case NAME ARGS...
     for np in $ranks; do
         "${mpirun[@]}" -np "$np" "$trpo" train "$@" --run-dir "$work/$name-np$np" --quiet
         same_run "$work/$name-alone" "$work/$name-np$np" "$name np $np"
+        [ "$(ranks_column "$work/$name-np$np")" = "$np " ] \
+            || { echo "FAIL $name np $np: time/ranks is '$(ranks_column "$work/$name-np$np")'"; exit 1; }
     done
+    [ "$(ranks_column "$work/$name-alone")" = "1 " ] || { echo "FAIL $name: time/ranks of one process"; exit 1; }
     echo "ok: $name: np $ranks identical to one process ($(($(wc -l < "$work/$name-alone/progress.csv") - 1)) rows)"
 }
 

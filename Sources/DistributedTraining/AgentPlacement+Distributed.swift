@@ -12,6 +12,7 @@ extension AgentPlacement {
                     try registry.makeVectorEnvironment(id: id, count: localCount, threads: threads)
                 }
             },
-            reduction: CommunicatorReduction(communicator: communicator, minimumBlocksPerRank: minimumBlocksPerRank))
+            reduction: CommunicatorReduction(communicator: communicator, minimumBlocksPerRank: minimumBlocksPerRank),
+            ranks: communicator.size)
     }
 }

@@ -10,6 +10,9 @@ public struct IterationMetrics: Sendable, Hashable {
     public var elapsedSeconds: Double = 0
     /// Environment steps per second over the run so far (not reproducible).
     public var framesPerSecond: Double = 0
+    /// Processes that shared the iteration's work (`mpirun`'s world size; 1 in one process). A
+    /// "time/" column: every other column is the same for any number of ranks.
+    public var ranks: Int = 1
     /// Mean undiscounted return of the last 100 finished episodes (NaN before the first).
     public var meanEpisodeReturn: Double = .nan
     /// Mean length of the last 100 finished episodes (NaN before the first).
@@ -38,7 +41,7 @@ public struct IterationMetrics: Sendable, Hashable {
     /// The column names, in the order of `values`; "time/" columns are the only non-reproducible ones.
     public static let columns: [String] = [
         "time/iterations", "time/total_timesteps", "time/simulated_timesteps", "time/fps", "time/elapsed_s",
-        "rollout/ep_rew_mean", "rollout/ep_len_mean",
+        "time/ranks", "rollout/ep_rew_mean", "rollout/ep_len_mean",
         "train/kl_divergence", "train/surrogate_improvement", "train/expected_improvement",
         "train/line_search_steps", "train/is_line_search_success", "train/cg_iterations",
         "train/gradient_norm", "train/step_norm", "train/clip_fraction", "train/approx_kl",
@@ -51,7 +54,7 @@ public struct IterationMetrics: Sendable, Hashable {
     public var values: [Double] {
         [
             Double(iteration), Double(totalTimesteps), Double(simulatedTimesteps), framesPerSecond, elapsedSeconds,
-            meanEpisodeReturn, meanEpisodeLength,
+            Double(ranks), meanEpisodeReturn, meanEpisodeLength,
             update.klDivergence, update.surrogateImprovement, update.expectedImprovement,
             Double(update.lineSearchSteps), update.lineSearchSucceeded ? 1 : 0,
             Double(update.conjugateGradientIterations), update.gradientNorm, update.stepNorm, update.clipFraction,
@@ -60,4 +63,8 @@ public struct IterationMetrics: Sendable, Hashable {
             Double(skippedUpdates),
         ]
     }
+
+    /// The columns of progress.csv files written before `time/ranks` existed; such runs resume
+    /// with their own header (the value of a column a file lacks is not written to it).
+    public static let columnsBeforeRanks: [String] = columns.filter { $0 != "time/ranks" }
 }

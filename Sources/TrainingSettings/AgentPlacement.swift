@@ -14,11 +14,15 @@ public struct AgentPlacement: Sendable {
     public var makeVectorEnvironment: VectorEnvironmentMaker
     /// Where sums over samples are combined.
     public var reduction: any SampleReduction
+    /// The processes sharing the work (the `mpirun` world size; 1 in one process), recorded in
+    /// progress.csv's `time/ranks`.
+    public var ranks: Int
 
     /// A placement from its parts.
-    public init(makeVectorEnvironment: @escaping VectorEnvironmentMaker, reduction: any SampleReduction) {
+    public init(makeVectorEnvironment: @escaping VectorEnvironmentMaker, reduction: any SampleReduction, ranks: Int = 1) {
         self.makeVectorEnvironment = makeVectorEnvironment
         self.reduction = reduction
+        self.ranks = ranks
     }
 
     /// One process: the registry's vector environment and `LocalReduction`.

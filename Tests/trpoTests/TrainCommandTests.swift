@@ -22,7 +22,7 @@ struct TrainCommandTests {
         let progress = try String(contentsOfFile: "\(directory)/progress.csv", encoding: .utf8)
         let header = progress.split(separator: "\n")[0].split(separator: ",").map(String.init)
         for column in [
-            "time/total_timesteps", "time/fps", "time/elapsed_s", "rollout/ep_rew_mean", "rollout/ep_len_mean",
+            "time/total_timesteps", "time/fps", "time/elapsed_s", "time/ranks", "rollout/ep_rew_mean", "rollout/ep_len_mean",
             "train/kl_divergence", "train/surrogate_improvement", "train/expected_improvement",
             "train/line_search_steps", "train/is_line_search_success", "train/entropy", "train/value_loss",
             "train/explained_variance",

@@ -67,7 +67,8 @@ extension TrainingRun {
             if !metrics.update.lineSearchSucceeded { skippedUpdatesBeforeStart += 1 }
             if metrics.criticFitSkipReason != nil { skippedUpdatesBeforeStart += 1 }
             metrics.skippedUpdates = skippedUpdatesBeforeStart
-            try progress.append(row: metrics.values.map { $0 })
+            metrics.ranks = ranks
+            try progress.append(row: progressRow(metrics))
             try tensorBoard.append(step: trainer.totalTimesteps, columns: IterationMetrics.columns, values: metrics.values)
             try onIteration(metrics)
             guard trainer.totalTimesteps < specification.totalTimesteps else { break }
@@ -96,6 +97,14 @@ extension TrainingRun {
         try file.requireFinite(path: url.path)
         try file.write(to: url)
         lastCheckpointIteration = agent.trainer.iteration
+    }
+
+    /// The metrics as cells of progress.csv's columns, by name: a file begun before a column
+    /// existed (`time/ranks`) keeps its header and gets only the columns it has.
+    func progressRow(_ metrics: IterationMetrics) -> [Double?] {
+        if progress.columns == IterationMetrics.columns { return metrics.values }
+        let cells = Dictionary(uniqueKeysWithValues: zip(IterationMetrics.columns, metrics.values))
+        return progress.columns.map { cells[$0] }
     }
 
     /// Writes policy.safetensors atomically, refusing non-finite parameters.

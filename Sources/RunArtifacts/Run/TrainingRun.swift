@@ -21,6 +21,8 @@ public final class TrainingRun {
     /// The TensorBoard events beside progress.csv (the same rows, as scalars).
     let tensorBoard: TensorBoardLog
     var elapsedBeforeStart: Double
+    /// The processes sharing the work, for `time/ranks`.
+    let ranks: Int
     /// The run's skipped updates so far (the `train/skipped_updates` column).
     var skippedUpdatesBeforeStart = 0
 
@@ -49,6 +51,7 @@ public final class TrainingRun {
         }
         // The agent is built before anything is written, so a bad environment id leaves no files.
         agent = try specification.makeAgent(threads: threads, placement: placement)
+        ranks = placement.ranks
         self.directory = directory
         self.specification = specification
         elapsedBeforeStart = 0
@@ -69,6 +72,7 @@ public final class TrainingRun {
         specification = try RunSpecification(
             jsonData: try AtomicFile.read(from: configurationURL), path: configurationURL.path)
         agent = try specification.makeAgent(threads: threads, placement: placement)
+        ranks = placement.ranks
         self.directory = directory
         let checkpointURL = Self.checkpointURL(directory)
         var keptRows = 0
@@ -82,7 +86,12 @@ public final class TrainingRun {
         }
         let progressURL = Self.progressURL(directory)
         if FileManager.default.fileExists(atPath: progressURL.path) {
-            progress = try ProgressLog(resuming: progressURL, keepingRows: keptRows, columns: IterationMetrics.columns)
+            progress = try ProgressLog(resuming: progressURL, keepingRows: keptRows)
+            // A run begun before `time/ranks` keeps its header; any other header is refused.
+            if progress.columns != IterationMetrics.columns && progress.columns != IterationMetrics.columnsBeforeRanks {
+                throw ProgressLogError.columnsChanged(
+                    path: progressURL.path, expected: IterationMetrics.columns, found: progress.columns)
+            }
             // The clock continues from the last kept row (checkpoints hold nothing time-dependent).
             if keptRows > 0 {
                 let table = try ProgressTable(contentsOf: progressURL)
