@@ -56,15 +56,32 @@ public final class DistributedVectorEnvironment: VectorEnvironmentProtocol {
         guard actions.count == count else {
             throw EnvironmentError.vectorActionCountMismatch(expected: count, actual: actions.count)
         }
-        let outcome = Result { try globalCopyIndices { try local.step(Array(actions[share])) } }
-        _ = local.takeCompletedEpisodes()
+        // The local copies' finished episodes travel with the step: a copy that reports its own
+        // episodes (Atari's games, `EpisodeReporting`) is known only to the rank that steps it.
+        let outcome = Result { () throws -> (VectorStepResult, [CompletedEpisode]) in
+            let stepped = try globalCopyIndices { try local.step(Array(actions[share])) }
+            return (stepped, local.takeCompletedEpisodes())
+        }
+        _ = local.takeCompletedEpisodes()  // a failed step's, if any: the step is not recorded
         var result = VectorStepResult(
             observations: [], observationDimension: observationDimension, rewards: [], terminated: [], truncated: [],
             finalObservations: [])
         result.observations.reserveCapacity(count * observationDimension)
-        for var reader in try exchange(outcome, encode: Self.encode) { try Self.decode(&reader, into: &result) }
+        var finished = [[CompletedEpisode]](repeating: [], count: count)
+        let firstCopy = share.lowerBound
+        for var reader in try exchange(outcome, encode: { writer, outcome in
+            Self.encode(&writer, outcome.0)
+            Self.encode(&writer, episodes: outcome.1, firstCopy: firstCopy)
+        }) {
+            try Self.decode(&reader, into: &result)
+            try Self.decodeEpisodes(&reader, into: &finished)
+        }
+        // Each copy's episodes as its own vector environment counted them, in copy order within the
+        // step, as one process records them; the running sums follow the learner's episodes.
         for index in 0..<count {
-            episodes.record(copy: index, reward: result.rewards[index], ended: result.terminated[index] || result.truncated[index])
+            episodes.record(
+                copy: index, reward: result.rewards[index], ended: result.terminated[index] || result.truncated[index],
+                reported: finished[index])
         }
         return result
     }
@@ -116,6 +133,25 @@ public final class DistributedVectorEnvironment: VectorEnvironmentProtocol {
             writer.append(result.truncated[index])
             writer.append(result.finalObservations[index] != nil)
             if let final = result.finalObservations[index] { writer.append(final) }
+        }
+    }
+
+    static func encode(_ writer: inout ByteWriter, episodes: [CompletedEpisode], firstCopy: Int) {
+        writer.append(episodes.count)
+        for episode in episodes {
+            writer.append(episode.episodeReturn)
+            writer.append(episode.length)
+            writer.append(firstCopy + episode.copy)
+        }
+    }
+
+    static func decodeEpisodes(_ reader: inout ByteReader, into finished: inout [[CompletedEpisode]]) throws {
+        let episodeCount = try reader.int()
+        guard episodeCount >= 0 else { throw DistributedError.malformedMessage }
+        for _ in 0..<episodeCount {
+            let episodeReturn = try reader.double(), length = try reader.int(), copy = try reader.int()
+            guard finished.indices.contains(copy) else { throw DistributedError.malformedMessage }
+            finished[copy].append(CompletedEpisode(episodeReturn: episodeReturn, length: length, copy: copy))
         }
     }
 
