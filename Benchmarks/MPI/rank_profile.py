@@ -18,7 +18,7 @@ UPDATE_PARTS = [
     ("update: gradient", re.compile(r"gradient22logProbabilityWeights")),
     ("update: evaluations", re.compile(r"8evaluate2at")),
 ]
-ORDER = [("communication", re.compile(r"ompi_|opal_|mca_|PMPI_|MPI_Allgather|sched_yield|libmpi|libopen-pal"))] \
+ORDER = [("communication", re.compile(r"ompi_|opal_|mca_|PMPI_|MPI_Allgather|sched_yield|libmpi|libopen-pal|MPICommunicator"))] \
     + PHASES[:3] + UPDATE_PARTS + PHASES[3:]
 NAMES = [name for name, _ in ORDER] + ["other"]
 

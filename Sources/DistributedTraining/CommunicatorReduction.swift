@@ -12,15 +12,18 @@ import DenseLinearAlgebra
 /// same value without communication.
 ///
 /// A batch of fewer than `minimumBlocksPerRank` × P blocks is computed whole by every participant
-/// instead (no exchange): a critic minibatch of two 64-row blocks costs less to compute than to
-/// exchange. The choice depends only on the block count and P, so every participant makes it alike.
+/// instead (no exchange). The default, 1, shares every batch that gives each participant a block:
+/// a zoo critic minibatch of two 64-row blocks is shared at np 2 (measured: np 2 on Hopper 4 %
+/// faster on free cores, and 15 % less CPU under load, than computing it whole on both). The
+/// choice depends only on the block count and P, so every participant makes it alike, and it
+/// never changes the bits.
 public struct CommunicatorReduction: SampleReduction {
     /// The participants.
     public let communicator: any Communicator
     /// The fewest blocks per participant for which a batch is shared out.
     public let minimumBlocksPerRank: Int
 
-    public init(communicator: any Communicator, minimumBlocksPerRank: Int = 2) {
+    public init(communicator: any Communicator, minimumBlocksPerRank: Int = 1) {
         self.communicator = communicator
         self.minimumBlocksPerRank = max(minimumBlocksPerRank, 1)
     }

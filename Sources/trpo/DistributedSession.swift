@@ -29,10 +29,10 @@ struct DistributedSession {
     }
 
     /// Copies on this rank's share, exchanged every step; per-block partial sums shared out for
-    /// batches of at least TRPO_MPI_BLOCKS_PER_RANK (default 2) blocks per rank.
+    /// batches of at least TRPO_MPI_BLOCKS_PER_RANK (default 1) blocks per rank.
     var placement: AgentPlacement {
         let variable = ProcessInfo.processInfo.environment["TRPO_MPI_BLOCKS_PER_RANK"]
-        return .distributed(over: communicator, minimumBlocksPerRank: variable.flatMap { Int($0) } ?? 2)
+        return .distributed(over: communicator, minimumBlocksPerRank: variable.flatMap { Int($0) } ?? 1)
     }
 
     /// One line for the start of the run: the world size and each rank's copies.
