@@ -48,17 +48,15 @@ check_case() {  # check_case NAME ARGS...
     echo "ok: $name: np $ranks identical to one process ($(($(wc -l < "$work/$name-alone/progress.csv") - 1)) rows)"
 }
 
-# Every batch of at least one block per rank is shared out (the default, 2, would compute these
-# small batches whole on every rank): 5 copies × 128 steps = 640 rows, policy blocks of 256 rows
-# 2/1, 1/1/1 over 2 and 3 ranks (computed whole with 4), critic minibatches of 64-row blocks.
-export TRPO_MPI_BLOCKS_PER_RANK=1
+# Every batch of at least one block per rank is shared out (TRPO_MPI_BLOCKS_PER_RANK's default, 1):
+# 5 copies × 128 steps = 640 rows, policy blocks of 256 rows 2/1, 1/1/1 over 2 and 3 ranks
+# (computed whole with 4), critic minibatches of 64-row blocks.
 check_case trpo-cartpole --env CartPole-v1 --timesteps 1920 --set n_envs=5 --set n_steps=128
 check_case ppo-pendulum --env Pendulum-v1 --algo ppo --timesteps 1280 --set n_envs=5 --set n_steps=128 \
     --set batch_size=320 --set n_epochs=2 --set normalize=True
 check_case vine-cartpole --env CartPole-v1 --sampler vine --timesteps 1280 --set n_envs=4 --set n_steps=160
 
 echo "== fault: kill -9 one rank of three mid-run"
-unset TRPO_MPI_BLOCKS_PER_RANK
 fault="$work/fault"
 args=(--env CartPole-v1 --timesteps 3840 --set n_envs=5 --set n_steps=128 --set checkpoint_interval=1)
 "$trpo" train "${args[@]}" --run-dir "$work/fault-alone" --quiet

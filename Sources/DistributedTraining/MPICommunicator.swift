@@ -37,7 +37,7 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
         self.rank = Int(rank)
         self.size = Int(size)
         spin = SpinWindow(maximum: SpinWindow.defaultMaximum(environment: variables, processors: SpinWindow.processors))
-        slots = [UInt8](repeating: 0, count: Self.slotBytes * Int(size))
+        slots = [UInt8](repeating: 0, count: Self.smallSlot * Int(size))
     }
 
     /// How long the next wait polls before it starts yielding its core.
@@ -58,21 +58,28 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
         return results
     }
 
-    /// Each rank's slot in the first collective: its message's size (8 bytes), then the message's
-    /// first `slotBytes - 8` bytes. A step's exchange fits, so it costs one meeting of the ranks;
-    /// longer messages send the rest in a second. The slot stays within Open MPI's shared-memory
-    /// eager limit (4 KiB with headers), so a step's message is copied through the queue rather
-    /// than fetched by the receiver after a handshake, as an 8 KiB slot was.
-    static let slotBytes = 3968
-    static let inlineCapacity = slotBytes - 8
+    /// Each rank's slot in the first collective: its message's size (8 bytes), then as much of the
+    /// message as fits. A message that fits costs one meeting of the ranks; a longer one sends its
+    /// rest in a second collective. The slot is `smallSlot` (a step's exchange fits, and it stays
+    /// within Open MPI's shared-memory eager limit of 4 KiB with headers, so the message is copied
+    /// through the queue rather than fetched after a handshake, as an 8 KiB slot was), unless the
+    /// previous exchange's largest message needed a bigger one of at most `largestSlot` bytes: then
+    /// the slot fits that (a critic minibatch's partial gradients, 40 kB, exchanged 640 times in a
+    /// row). Every rank knows the previous exchange's sizes, so all choose the same slot.
+    static let smallSlot = 3968
+    static let largestSlot = 64 << 10
+    private var slot = MPICommunicator.smallSlot
     /// This rank's slot and every rank's, reused by each exchange (only the message's bytes are read).
-    private var send = [UInt8](repeating: 0, count: slotBytes)
+    private var send = [UInt8](repeating: 0, count: MPICommunicator.smallSlot)
     private var slots: [UInt8]
 
     private func exchange(_ bytes: [UInt8]) -> [[UInt8]] {
-        // One slot per rank: the size (Int64), then up to inlineCapacity bytes (MPI_Iallgather).
-        let slot = Self.slotBytes
-        let inline = min(bytes.count, Self.inlineCapacity)
+        // One slot per rank: the size (Int64), then up to slot - 8 bytes (MPI_Iallgather).
+        let slot = self.slot
+        let inlineCapacity = slot - 8
+        if send.count < slot { send = [UInt8](repeating: 0, count: slot) }
+        if slots.count < slot * size { slots = [UInt8](repeating: 0, count: slot * size) }
+        let inline = min(bytes.count, inlineCapacity)
         send.withUnsafeMutableBytes { own in
             own.storeBytes(of: Int64(bytes.count).littleEndian, toByteOffset: 0, as: Int64.self)
             bytes.withUnsafeBytes { message in
@@ -94,11 +101,13 @@ public final class MPICommunicator: Communicator, @unchecked Sendable {
             slots.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: rank * slot, as: Int64.self))) }
         }
         var results = counts.indices.map { rank in
-            Array(slots[(rank * slot + 8)..<(rank * slot + 8 + min(counts[rank], Self.inlineCapacity))])
+            Array(slots[(rank * slot + 8)..<(rank * slot + 8 + min(counts[rank], inlineCapacity))])
         }
+        let needed = 8 + (counts.max() ?? 0)
+        self.slot = needed <= Self.smallSlot || needed > Self.largestSlot ? Self.smallSlot : (needed + 63) / 64 * 64
         // The rest (MPI_Iallgatherv in rank order); its counts are Int32, so pieces of at most 1 GiB per rank.
         let piece = 1 << 30
-        var offset = Self.inlineCapacity
+        var offset = inlineCapacity
         while counts.contains(where: { $0 > offset }) {
             let lengths = counts.map { Int32(clamping: max(0, min(piece, $0 - offset))) }
             var displacements = [Int32](repeating: 0, count: size)

@@ -102,12 +102,16 @@ import Testing
     @Test func smallBatchesAreComputedWholeByEveryParticipant() throws {
         let world = ThreadedWorld(size: 3)
         let shares = try world.run { communicator in
-            let reduction = CommunicatorReduction(communicator: communicator)
-            return [5, 6, 9].map { reduction.ownedBlocks(of: $0) }
+            // The default shares every batch with a block per participant; 2 asks for two each.
+            let byDefault = CommunicatorReduction(communicator: communicator)
+            let twoEach = CommunicatorReduction(communicator: communicator, minimumBlocksPerRank: 2)
+            return [2, 3].map { byDefault.ownedBlocks(of: $0) } + [5, 6, 9].map { twoEach.ownedBlocks(of: $0) }
         }
-        #expect(shares.map { $0[0] } == [0..<5, 0..<5, 0..<5])  // 5 < 2 × 3: not shared
-        #expect(shares.map { $0[1] } == [0..<2, 2..<4, 4..<6])
-        #expect(shares.map { $0[2] } == [0..<3, 3..<6, 6..<9])
+        #expect(shares.map { $0[0] } == [0..<2, 0..<2, 0..<2])  // 2 < 3: not shared
+        #expect(shares.map { $0[1] } == [0..<1, 1..<2, 2..<3])
+        #expect(shares.map { $0[2] } == [0..<5, 0..<5, 0..<5])  // 5 < 2 × 3: not shared
+        #expect(shares.map { $0[3] } == [0..<2, 2..<4, 4..<6])
+        #expect(shares.map { $0[4] } == [0..<3, 3..<6, 6..<9])
     }
 
     @Test func plainAllReduceOrderWouldDiffer() {
