@@ -7,15 +7,15 @@ import Foundation
 /// after its next poll, and each yield is a system call (measured on 2 free cores: Hopper at np 2
 /// took 6.67 s yielding at every poll, 5.96 s spinning 200 µs first). Where the cores are shared
 /// (more ranks than CPUs, or other work beside the job), spinning takes the CPU that the awaited
-/// rank needs: under load 9 on 2 cores, 2 ms of spinning per wait made that run 300 s instead of
-/// about 60. Hence Open MPI's rule for the ceiling (`defaultMaximum`: no spinning on an
+/// rank needs: under load 9 on 2 cores, 2 ms of spinning per wait made that run 298 s instead of
+/// 47 (both under perf). Hence Open MPI's rule for the ceiling (`defaultMaximum`: no spinning on an
 /// oversubscribed node, as its `mpi_yield_when_idle`) and adaptation below it: a wait that ends
 /// within the window (or within `floor`, so a window at zero can grow again) doubles the window
 /// up to `maximum`; a wait that outlasts it quarters it. Short waits, the case of free cores,
 /// keep it at the ceiling; mostly long waits, the case of loaded cores, bring it to nothing.
 /// Only the wait's cost changes, never what is exchanged, so the bits of a run do not depend on it.
 public struct SpinWindow: Sendable, Equatable {
-    /// The ceiling of the window, in seconds (0: yield at every poll).
+    /// The ceiling of the window, in seconds (0: no spinning; the wait yields, then sleeps).
     public let maximum: Double
     /// Waits at most this long count as short even when the window is smaller, in seconds.
     public let floor: Double
