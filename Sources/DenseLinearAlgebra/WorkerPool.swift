@@ -76,17 +76,17 @@ final class WorkerPool: @unchecked Sendable {
         return true
     }
 
-    /// Waits until all `chunks` chunks of the current job are finished: polls, yielding after a
-    /// while (a worker preempted inside its chunk needs this core more than we do), then blocks.
-    /// Blocking leaves this core idle, so the scheduler can move a worker that shares its core with
-    /// another process here: a long chunk (the critic fit beside the policy step) then finishes at
-    /// full speed instead of at a shared core's.
+    /// Waits until all `chunks` chunks of the current job are finished: polls as a parked worker
+    /// would (tens of µs), then blocks. Blocking gives this core away (a worker preempted inside
+    /// its chunk may need it) and leaves it idle, so the scheduler can move a worker that shares
+    /// its core with another process here: a long chunk (the critic fit beside the policy step)
+    /// then finishes at full speed. (Yielding in a loop instead handed each of a loaded machine's
+    /// other processes a time slice per poll.)
     private func waitForChunks(_ chunks: Int) {
         var spins = 0
         while finished.load(ordering: .acquiring) < chunks {
             spins += 1
-            if spins > 1_000 { sched_yield() }
-            if spins > Self.spinLimit / 10 {
+            if spins > Self.spinLimit {
                 completion.lock()
                 submitterBlocked.store(true, ordering: .sequentiallyConsistent)
                 while finished.load(ordering: .sequentiallyConsistent) < chunks { completion.wait() }
