@@ -20,7 +20,8 @@ extension OnPolicyTrainer {
     }
 
     /// The policy step and the critic fit at once, one on each of two threads (each running its
-    /// passes on its own), or nil, having changed nothing, when they cannot run so.
+    /// passes on its own), or nil, having changed nothing, when they cannot run so (or the run has
+    /// other than two threads).
     ///
     /// Both read the same rollout and neither reads what the other writes, so they may overlap; what
     /// ties them is `updateStream`: the critic fit draws its minibatch orders after the rule. The
@@ -34,7 +35,8 @@ extension OnPolicyTrainer {
     func updateBesideCriticFit(_ input: PolicyUpdateInput, buffer: RolloutBuffer, returns: [Double])
         -> (PolicyUpdateMetrics, Double)?
     {
-        guard threads > 1, !updateRuleDrawsFromStream, reduction is LocalReduction else { return nil }
+        // With more threads, splitting each phase's passes over all of them may well beat two phases on one each.
+        guard threads == 2, !updateRuleDrawsFromStream, reduction is LocalReduction else { return nil }
         var input = input
         input.threads = 1
         input.batch.threads = 1
