@@ -53,32 +53,6 @@ public enum MatrixProduct {
             trustregion_kernel_variant(UInt32(variant.rawValue)), m, n, k, a, aRowStride, aColumnStride, b,
             bRowStride, c, cRowStride, accumulate ? 1 : 0)
     }
-
-    /// Writes the transpose of the row-major `rows × columns` matrix `source` into `destination`.
-    ///
-    /// In 8 × 8 tiles, so that both the strided reads and the strided writes of a tile stay within
-    /// a few cache lines (element by element, a 64 × 64 transpose was store-bound and as slow as
-    /// a fifth of the pullback's products, depending on how the two buffers happened to align).
-    @inlinable
-    public static func transpose(
-        _ source: UnsafePointer<Float>, rows: Int, columns: Int, into destination: UnsafeMutablePointer<Float>
-    ) {
-        let tile = 8
-        var rowStart = 0
-        while rowStart < rows {
-            let rowEnd = min(rowStart &+ tile, rows)
-            var columnStart = 0
-            while columnStart < columns {
-                let columnEnd = min(columnStart &+ tile, columns)
-                for column in columnStart..<columnEnd {
-                    let target = destination + column &* rows
-                    for row in rowStart..<rowEnd { target[row] = source[row &* columns &+ column] }
-                }
-                columnStart = columnEnd
-            }
-            rowStart = rowEnd
-        }
-    }
 }
 
 // MARK: - Elementwise kernels

@@ -24,8 +24,7 @@ public enum Activation: String, Sendable, Hashable, Codable, CaseIterable {
         _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int
     ) {
         switch self {
-        case .tanh:
-            for index in 0..<count { gradient[index] *= 1 - output[index] * output[index] }
+        case .tanh: MatrixProduct.multiplyByTanhDerivative(gradient, output: output, count: count)
         case .relu:
             for index in 0..<count where output[index] <= 0 { gradient[index] = 0 }
         }

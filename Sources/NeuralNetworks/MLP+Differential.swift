@@ -17,7 +17,7 @@ extension MLP {
         for layer in 0..<layerCount {
             let fanIn = widths[layer], fanOut = widths[layer + 1]
             let biasTangent = parameterTangent + biasOffset(layer: layer)
-            for row in 0..<rows { (spare + row * fanOut).update(from: biasTangent, count: fanOut) }
+            MatrixProduct.broadcastRows(biasTangent, rows: rows, columns: fanOut, into: spare)
             MatrixProduct.multiply(
                 m: rows, n: fanOut, k: fanIn,
                 a: workspace.activations[layer], aRowStride: fanIn, aColumnStride: 1,

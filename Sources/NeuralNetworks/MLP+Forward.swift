@@ -16,7 +16,7 @@ extension MLP {
             let fanIn = widths[layer], fanOut = widths[layer + 1]
             let output = workspace.activations[layer + 1]
             let bias = parameters + biasOffset(layer: layer)
-            for row in 0..<rows { (output + row * fanOut).update(from: bias, count: fanOut) }
+            MatrixProduct.broadcastRows(bias, rows: rows, columns: fanOut, into: output)
             MatrixProduct.multiply(
                 m: rows, n: fanOut, k: fanIn,
                 a: workspace.activations[layer], aRowStride: fanIn, aColumnStride: 1,

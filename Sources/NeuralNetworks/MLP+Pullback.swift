@@ -26,10 +26,7 @@ extension MLP {
                 b: cotangent, bRowStride: fanOut,
                 c: parameterGradient + weightOffset(layer: layer), cRowStride: fanOut, accumulate: true)
             let biasGradient = parameterGradient + biasOffset(layer: layer)
-            for row in 0..<rows {
-                let rowCotangent = cotangent + row * fanOut
-                for column in 0..<fanOut { biasGradient[column] += rowCotangent[column] }
-            }
+            MatrixProduct.addColumnSums(of: cotangent, rows: rows, columns: fanOut, into: biasGradient)
             let needsInput = layer > 0 || inputGradient != nil
             guard needsInput else { break }
             MatrixProduct.transpose(

@@ -5,7 +5,8 @@ import Rollouts
 // MARK: - Learning from a rollout
 
 extension OnPolicyTrainer {
-    /// GAE, the policy update by the rule, then the critic fit.
+    /// GAE, the policy update by the rule, then the critic fit (side by side on two threads when
+    /// that gives the same bits, `updateBesideCriticFit`).
     public func train(on buffer: RolloutBuffer) -> IterationMetrics { train(on: buffer, vine: nil) }
 
     /// As `train(on:)`; with a vine sample the policy step uses the branches' Q̂ instead of the
@@ -26,17 +27,17 @@ extension OnPolicyTrainer {
         metrics.policyStandardDeviation = policy.distribution.meanStandardDeviation(
             extraParameters: input.batch.extraParameters)
         applySchedules(timestepsAfterCollection: totalTimesteps + buffer.rows)
-        metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
-
         // A diverged fit (non-finite φ, e.g. from an absurd learning rate) is undone, so NaN never
         // reaches the advantages of the next iteration or a checkpoint.
         let (oldValueParameters, oldCriticOptimizer) = (valueParameters, criticOptimizer)
-        metrics.valueLoss = CriticFit.fit(
-            network: valueNetwork, parameters: &valueParameters, optimizer: &criticOptimizer,
-            observations: buffer.observations, returns: returns, epochs: configuration.criticFitEpochs,
-            batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm,
-            clipping: configuration.clipRangeValue.map { ValueClipping(oldValues: buffer.values, range: $0) },
-            threads: threads, reduction: reduction, stream: &updateStream)
+        if let overlapped = updateBesideCriticFit(input, buffer: buffer, returns: returns) {
+            (metrics.update, metrics.valueLoss) = overlapped
+        } else {
+            metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
+            metrics.valueLoss = fitCritic(
+                buffer: buffer, returns: returns, threads: threads, parameters: &valueParameters,
+                optimizer: &criticOptimizer, stream: &updateStream)
+        }
         if !VectorOperations.allFinite(valueParameters) || !VectorOperations.allFinite(criticOptimizer.secondMoment) {
             (valueParameters, criticOptimizer) = (oldValueParameters, oldCriticOptimizer)
             metrics.criticFitSkipReason = "critic fit diverged (non-finite parameters, value loss \(metrics.valueLoss)); φ_old kept"

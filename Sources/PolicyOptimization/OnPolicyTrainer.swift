@@ -56,6 +56,10 @@ public final class OnPolicyTrainer {
     /// one, scheduled values stay at their start.
     public var timestepBudget: Int?
 
+    /// The update rule drew from `updateStream` in an iteration run beside the critic fit, so the
+    /// critic fit (which draws after it) runs after it from then on (`OnPolicyTrainer+Overlap.swift`).
+    var updateRuleDrawsFromStream = false
+
     let singlePath: SinglePathSampler
     let vine: VineSampler?
 

@@ -36,4 +36,21 @@ void trustregion_adam_step(
 
 void trustregion_tanh(trustregion_kernel_variant variant, float *values, long count);
 
+/// destination[r·columns + c] = row[c] for rows × columns (a bias written into every row).
+void trustregion_broadcast_rows(
+    trustregion_kernel_variant variant, long rows, long columns, const float *row, float *destination);
+
+/// sums[c] += Σ_r matrix[r·columns + c], each sum adding its rows in row order (a bias gradient).
+void trustregion_column_sums(
+    trustregion_kernel_variant variant, long rows, long columns, const float *matrix, float *sums);
+
+/// destination (columns × rows) = the transpose of the row-major rows × columns `source`.
+void trustregion_transpose(
+    trustregion_kernel_variant variant, long rows, long columns, const float *source, float *destination);
+
+/// gradient[i] ← gradient[i] · (1 − output[i]²), each operation rounded on its own (tanh's derivative
+/// from its output, as Swift's loop computes it).
+void trustregion_tanh_derivative(
+    trustregion_kernel_variant variant, long count, float *gradient, const float *output);
+
 #endif

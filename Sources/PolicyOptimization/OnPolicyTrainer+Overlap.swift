@@ -1,0 +1,69 @@
+import DenseLinearAlgebra
+import NeuralNetworks
+import Rollouts
+
+// MARK: - The policy step beside the critic fit
+
+extension OnPolicyTrainer {
+    /// Fits the critic φ to `returns` with the run's settings (CriticFit), drawing minibatch
+    /// orders from `stream`.
+    func fitCritic(
+        buffer: RolloutBuffer, returns: [Double], threads: Int, parameters: inout [Float], optimizer: inout Adam,
+        stream: inout RandomStream
+    ) -> Double {
+        CriticFit.fit(
+            network: valueNetwork, parameters: &parameters, optimizer: &optimizer,
+            observations: buffer.observations, returns: returns, epochs: configuration.criticFitEpochs,
+            batchSize: configuration.batchSize, maxGradientNorm: configuration.maxGradientNorm,
+            clipping: configuration.clipRangeValue.map { ValueClipping(oldValues: buffer.values, range: $0) },
+            threads: threads, reduction: reduction, stream: &stream)
+    }
+
+    /// The policy step and the critic fit at once, one on each of two threads (each running its
+    /// passes on its own), or nil, having changed nothing, when they cannot run so (or the run has
+    /// other than two threads).
+    ///
+    /// Both read the same rollout and neither reads what the other writes, so they may overlap; what
+    /// ties them is `updateStream`: the critic fit draws its minibatch orders after the rule. The
+    /// critic therefore starts from the stream as it is now, which is the stream a serial run hands
+    /// it only if the rule draws nothing (TRPO's and NPG's steps). If the rule did draw, the
+    /// critic's result is thrown away, the fit runs again after the rule as in a serial run, and
+    /// later iterations no longer overlap: the bits never depend on the thread count. With two
+    /// threads, TRPO's serial work (Adam, reductions, CG's vector operations) no longer waits for
+    /// the other phase's. A distributed run's reductions talk to other ranks in order, so it keeps
+    /// the serial order.
+    func updateBesideCriticFit(_ input: PolicyUpdateInput, buffer: RolloutBuffer, returns: [Double])
+        -> (PolicyUpdateMetrics, Double)?
+    {
+        // With more threads, splitting each phase's passes over all of them may well beat two phases on one each.
+        guard threads == 2, !updateRuleDrawsFromStream, reduction is LocalReduction else { return nil }
+        var input = input
+        input.threads = 1
+        input.batch.threads = 1
+        let streamBefore = updateStream
+        var rule = updateRule, policyParameters = self.policyParameters, policyStream = streamBefore
+        var valueParameters = self.valueParameters, optimizer = criticOptimizer, criticStream = streamBefore
+        var update: PolicyUpdateMetrics?
+        var valueLoss = 0.0
+        Parallel.forEachChunk(count: 2, threads: 2) { chunk, _ in
+            if chunk == 0 {
+                update = rule.update(input, parameters: &policyParameters, stream: &policyStream)
+            } else {
+                valueLoss = fitCritic(
+                    buffer: buffer, returns: returns, threads: 1, parameters: &valueParameters,
+                    optimizer: &optimizer, stream: &criticStream)
+            }
+        }
+        guard let update else { return nil }
+        (updateRule, self.policyParameters, updateStream) = (rule, policyParameters, policyStream)
+        if policyStream == streamBefore {
+            (self.valueParameters, criticOptimizer, updateStream) = (valueParameters, optimizer, criticStream)
+        } else {
+            updateRuleDrawsFromStream = true
+            valueLoss = fitCritic(
+                buffer: buffer, returns: returns, threads: threads, parameters: &self.valueParameters,
+                optimizer: &criticOptimizer, stream: &updateStream)
+        }
+        return (update, valueLoss)
+    }
+}
