@@ -15,5 +15,9 @@ let package = Package(
             name: "ConvolutionBenchmark",
             dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
         ),
+        .executableTarget(
+            name: "ByteInputBenchmark",
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+        ),
     ]
 )

@@ -9,6 +9,12 @@ public enum RowGather {
     @inlinable
     public static func gather<T>(_ source: [T], width: Int, rows: some Sequence<Int>, into destination: inout [T]) {
         destination.removeAll(keepingCapacity: true)
+        append(source, width: width, rows: rows, to: &destination)
+    }
+
+    /// Appends rows `rows` of `source` (`width` values a row) to `destination`, in order.
+    @inlinable
+    public static func append<T>(_ source: [T], width: Int, rows: some Sequence<Int>, to destination: inout [T]) {
         source.withUnsafeBufferPointer { values in
             for row in rows {
                 precondition(row >= 0 && (row + 1) * width <= values.count, "row \(row) is outside the matrix")

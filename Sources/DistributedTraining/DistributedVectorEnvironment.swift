@@ -19,6 +19,9 @@ public final class DistributedVectorEnvironment: VectorEnvironmentProtocol {
     public let count: Int
     public var observationSpace: Space { local.observationSpace }
     public var actionSpace: Space { local.actionSpace }
+    /// The local copies' layout: the exchanged observations are theirs, unchanged (so an Atari run
+    /// stores its rollouts as bytes on every rank).
+    public var observationLayout: ObservationLayout? { local.observationLayout }
     /// The episode statistics of all K copies.
     public internal(set) var episodes: EpisodeAccounting
     let observationDimension: Int

@@ -43,15 +43,15 @@ extension ConvolutionalNetwork {
         let stage = stages[index]
         let source = layerInput(index, workspace)
         guard needsColumns(index) else {
+            // Only hidden stages are dense without patches, and their input is a Float map.
+            guard let source else { preconditionFailure("stage \(index) has no Float input") }
             MatrixProduct.multiply(
                 m: stage.patchSize, n: stage.filters, k: rows, a: source, aRowStride: 1, aColumnStride: stage.patchSize,
                 b: cotangent, bRowStride: stage.filters, c: gradient, cRowStride: stage.filters, accumulate: true)
             return
         }
         forEachPatchChunk(stage: index, rows: rows) { start, count in
-            gatherPatches(
-                stage: index, source: source + start * stage.inputSize, rows: count, columns: workspace.columns,
-                scale: patchScale(index))
+            gatherStagePatches(index, source: source, start: start, rows: count, workspace: workspace)
             MatrixProduct.multiply(
                 m: stage.patchSize, n: stage.filters, k: count * stage.positions, a: workspace.columns, aRowStride: 1,
                 aColumnStride: stage.patchSize, b: cotangent + start * stage.outputSize, bRowStride: stage.filters,

@@ -1,7 +1,8 @@
 /// Scratch buffers for the passes of one `ConvolutionalNetwork` over a batch: allocated once,
 /// reused every call.
 ///
-/// `forward` keeps a copy of the input rows and every layer's output; `pullback` and
+/// `forward` keeps a copy of the input rows (as `Float`s or as bytes, as given) and every layer's
+/// output; `pullback` and
 /// `differential` read them (and rebuild patches from them), so they must follow a `forward` on the
 /// same rows and parameters. Buffers only those two need are allocated on their first call, so
 /// evaluators that only act or predict values pay for none. One thread at a time.
@@ -12,8 +13,14 @@ public final class ConvolutionalWorkspace {
     public private(set) var capacity: Int
     /// The rows of the last forward pass.
     public internal(set) var rows = 0
-    /// The input rows of the last forward pass, unscaled.
-    var input: UnsafeMutablePointer<Float>
+    /// The input rows of the last forward pass, unscaled, when given as `Float`s (allocated on the
+    /// first such pass).
+    private var floatInputBuffer: UnsafeMutablePointer<Float>?
+    /// The input rows of the last forward pass when given as bytes (allocated on the first such
+    /// pass): 4× less memory than `Float`s, read by the first layer's patch gathers.
+    private var byteInputBuffer: UnsafeMutablePointer<UInt8>?
+    /// Whether the last forward pass was given bytes (its input is in `byteInput`).
+    var inputIsBytes = false
     /// activations[s]: stage s's output (rows × outputSize), after its activation.
     var activations: [UnsafeMutablePointer<Float>]
     /// One chunk of patches (`patchRows` rows of some stage) and, lazily, its cotangent.
@@ -33,15 +40,14 @@ public final class ConvolutionalWorkspace {
     public init(network: ConvolutionalNetwork, capacity: Int) {
         self.network = network
         self.capacity = max(capacity, 1)
-        (input, activations, columns) = Self.allocate(network: network, capacity: max(capacity, 1))
+        (activations, columns) = Self.allocate(network: network, capacity: max(capacity, 1))
     }
 
     private static func allocate(network: ConvolutionalNetwork, capacity: Int)
-        -> (UnsafeMutablePointer<Float>, [UnsafeMutablePointer<Float>], UnsafeMutablePointer<Float>)
+        -> ([UnsafeMutablePointer<Float>], UnsafeMutablePointer<Float>)
     {
-        let input = UnsafeMutablePointer<Float>.allocate(capacity: capacity * network.inputWidth)
         let activations = network.stages.map { UnsafeMutablePointer<Float>.allocate(capacity: capacity * $0.outputSize) }
-        return (input, activations, .allocate(capacity: columnCapacity(network: network, capacity: capacity)))
+        return (activations, .allocate(capacity: columnCapacity(network: network, capacity: capacity)))
     }
 
     /// Rows of stage `stage`'s patches per chunk.
@@ -61,7 +67,8 @@ public final class ConvolutionalWorkspace {
     }
 
     private func release() {
-        input.deallocate()
+        floatInputBuffer?.deallocate()
+        byteInputBuffer?.deallocate()
         for buffer in activations { buffer.deallocate() }
         columns.deallocate()
         columnGradientBuffer?.deallocate()
@@ -74,9 +81,26 @@ public final class ConvolutionalWorkspace {
     func reserve(rows: Int) {
         guard rows > capacity else { return }
         release()
+        (floatInputBuffer, byteInputBuffer) = (nil, nil)
         (columnGradientBuffer, scratchBuffers, transposedBuffer) = (nil, nil, nil)
         capacity = rows
-        (input, activations, columns) = Self.allocate(network: network, capacity: rows)
+        (activations, columns) = Self.allocate(network: network, capacity: rows)
+    }
+
+    /// Room for the `Float` input rows.
+    var input: UnsafeMutablePointer<Float> {
+        if let floatInputBuffer { return floatInputBuffer }
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: capacity * network.inputWidth)
+        floatInputBuffer = buffer
+        return buffer
+    }
+
+    /// Room for the byte input rows.
+    var byteInput: UnsafeMutablePointer<UInt8> {
+        if let byteInputBuffer { return byteInputBuffer }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * network.inputWidth)
+        byteInputBuffer = buffer
+        return buffer
     }
 
     /// The ping-pong buffers for tangents and cotangents.

@@ -41,8 +41,14 @@ public protocol DifferentiableNetwork: Sendable, Hashable {
     func makeWorkspace(capacity: Int) -> Workspace
 
     /// Runs the network on `rows` inputs (row-major, rows × inputWidth) at θ; the result is
-    /// `workspace.output`, and the workspace keeps what `pullback` and `differential` need.
+    /// `workspace.output`, and the workspace keeps what `pullback` and `differential` need (copied:
+    /// `input` need not outlive the call).
     func forward(parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int, workspace: Workspace)
+
+    /// `forward` on byte rows (pixels 0…255), read as the `Float` of each byte: the same outputs
+    /// and workspace as `forward` on those `Float`s. The default converts the rows to `Float`s;
+    /// `ConvolutionalNetwork` reads the bytes as its first layer gathers them (no `Float` copy).
+    func forward(parameters: UnsafePointer<Float>, byteInput: UnsafePointer<UInt8>, rows: Int, workspace: Workspace)
 
     /// θ̄ += Jᵀū for output cotangents ū (rows × outputWidth), and the input cotangents if asked for.
     /// Must follow `forward` on the same workspace, rows and parameters.
@@ -74,7 +80,25 @@ extension DifferentiableNetwork {
     public func makeBlockedEvaluator(inputs: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1)
         -> any BatchEvaluator
     {
+        makeBlockedEvaluator(inputs: InputRows(floats: inputs), rows: rows, blockSize: blockSize, threads: threads)
+    }
+
+    /// A blocked evaluator of this network on rows stored as `Float`s or bytes.
+    public func makeBlockedEvaluator(inputs: InputRows, rows: Int, blockSize: Int = 256, threads: Int = 1)
+        -> any BatchEvaluator
+    {
         BlockedNetwork(network: self, inputs: inputs, rows: rows, blockSize: blockSize, threads: threads)
+    }
+
+    /// The default byte forward pass: the rows converted to `Float`s, then `forward`.
+    public func forward(
+        parameters: UnsafePointer<Float>, byteInput: UnsafePointer<UInt8>, rows: Int, workspace: Workspace
+    ) {
+        let count = rows * inputWidth
+        let converted = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+        defer { converted.deallocate() }
+        for index in 0..<count { converted[index] = Float(byteInput[index]) }
+        forward(parameters: parameters, input: converted, rows: rows, workspace: workspace)
     }
 
     /// The network's outputs (rows × outputWidth) for `input` (rows × inputWidth), allocating.

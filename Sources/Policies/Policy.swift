@@ -85,6 +85,16 @@ extension Policy {
         parameters: [Float], observations: [Float], rows: Int, deterministic: Bool,
         stream: inout RandomStream, evaluator: any BatchEvaluator
     ) -> PolicyActions {
+        act(
+            parameters: parameters, observations: InputRows(floats: observations), rows: rows,
+            deterministic: deterministic, stream: &stream, evaluator: evaluator)
+    }
+
+    /// As `act` on observations stored as `Float`s or bytes (the rollout buffer's storage).
+    public func act(
+        parameters: [Float], observations: InputRows, rows: Int, deterministic: Bool,
+        stream: inout RandomStream, evaluator: any BatchEvaluator
+    ) -> PolicyActions {
         evaluator.load(inputs: observations, rows: rows)
         evaluator.forward(parameters: parameters)
         let outputs = evaluator.allOutputs()

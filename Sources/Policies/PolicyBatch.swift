@@ -21,9 +21,19 @@ public final class PolicyBatch {
     /// The distributions π_θ(·|sᵢ) at the evaluated θ.
     public private(set) var distributions: any DistributionBatch
 
-    /// A batch of `rows` states (row-major observations) and the actions taken in them.
-    public init(
+    /// A batch of `rows` states (row-major observations as `Float`s) and the actions taken in them.
+    public convenience init(
         policy: Policy, observations: [Float], actions: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1,
+        reduction: any SampleReduction = LocalReduction()
+    ) {
+        self.init(
+            policy: policy, observations: InputRows(floats: observations), actions: actions, rows: rows,
+            blockSize: blockSize, threads: threads, reduction: reduction)
+    }
+
+    /// A batch of `rows` states (row-major observations, as `Float`s or bytes) and the actions taken in them.
+    public init(
+        policy: Policy, observations: InputRows, actions: [Float], rows: Int, blockSize: Int = 256, threads: Int = 1,
         reduction: any SampleReduction = LocalReduction()
     ) {
         precondition(actions.count == rows * policy.distribution.actionWidth, "actions are not rows × actionWidth")
@@ -38,15 +48,20 @@ public final class PolicyBatch {
 
     /// Replaces the states and actions, reusing the network's workspaces (PPO's minibatches); the
     /// batch must be evaluated again before it is queried.
-    public func load(observations: [Float], actions newActions: [Float], rows newRows: Int) {
+    public func load(observations: InputRows, actions newActions: [Float], rows newRows: Int) {
         precondition(newActions.count == newRows * policy.distribution.actionWidth, "actions are not rows × actionWidth")
         rows = newRows
         actions = newActions
         blocks.load(inputs: observations, rows: newRows)
     }
 
-    /// The batch's observations, row-major rows × observationWidth.
-    public var observations: [Float] { blocks.inputs }
+    /// As `load(observations:actions:rows:)` with observations stored as `Float`s.
+    public func load(observations: [Float], actions newActions: [Float], rows newRows: Int) {
+        load(observations: InputRows(floats: observations), actions: newActions, rows: newRows)
+    }
+
+    /// The batch's observations, row-major rows × observationWidth, as `Float`s or bytes.
+    public var observations: InputRows { blocks.inputs }
 
     /// Threads used for the batched passes (results do not depend on it).
     public var threads: Int {

@@ -18,6 +18,13 @@ public enum CriticFit {
     public static func values(
         network: any DifferentiableNetwork, parameters: [Float], observations: [Float], rows: Int, threads: Int
     ) -> [Float] {
+        values(network: network, parameters: parameters, observations: InputRows(floats: observations), rows: rows, threads: threads)
+    }
+
+    /// V(s) for `rows` observations stored as `Float`s or bytes.
+    public static func values(
+        network: any DifferentiableNetwork, parameters: [Float], observations: InputRows, rows: Int, threads: Int
+    ) -> [Float] {
         let blocks = network.makeBlockedEvaluator(inputs: observations, rows: rows, threads: threads)
         blocks.forward(parameters: parameters)
         return blocks.allOutputs()
@@ -32,7 +39,7 @@ public enum CriticFit {
     @inline(never)
     public static func fit(
         network: any DifferentiableNetwork, parameters: inout [Float], optimizer: inout Adam,
-        observations: [Float], returns: [Double], epochs: Int, batchSize: Int,
+        observations: InputRows, returns: [Double], epochs: Int, batchSize: Int,
         maxGradientNorm: Double?, clipping: ValueClipping? = nil, threads: Int,
         reduction: any SampleReduction = LocalReduction(), stream: inout RandomStream
     ) -> Double {
@@ -44,15 +51,15 @@ public enum CriticFit {
         // Blocks of 64 rows: the minibatches (often 128) still split across threads; the block size,
         // not the thread count, fixes the summation order.
         let blocks = network.makeBlockedEvaluator(inputs: [], rows: 0, blockSize: 64, threads: threads)
-        var inputs = [Float]()
-        inputs.reserveCapacity(min(batchSize, rows) * width)
+        // Minibatches keep the batch's storage (bytes for images): the network reads either.
+        var inputs = InputRows(storage: observations.storage, capacity: min(batchSize, rows) * width)
         for _ in 0..<epochs {
             Shuffle.permute(&order, stream: &stream)
             var start = 0
             while start < rows {
                 let indices = order[start..<min(start + batchSize, rows)]
                 start += batchSize
-                RowGather.gather(observations, width: width, rows: indices, into: &inputs)
+                inputs.gather(observations, width: width, rows: indices)
                 let targets = indices.map { returns[$0] }
                 blocks.load(inputs: inputs, rows: indices.count)
                 // This participant's blocks of the minibatch (all of them in one process).

@@ -59,8 +59,10 @@ extension OnPolicyTrainer {
             for row in rows { result.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
             return result
         }
+        let observations = rows.count == buffer.rows
+            ? buffer.observations : buffer.observations.gathering(width: buffer.observationWidth, rows: rows)
         let batch = PolicyBatch(
-            policy: policy, observations: gather(buffer.observations, width: buffer.observationWidth),
+            policy: policy, observations: observations,
             actions: gather(buffer.actions, width: buffer.actionWidth), rows: rows.count, threads: threads,
             reduction: reduction)
         batch.evaluate(at: policyParameters)

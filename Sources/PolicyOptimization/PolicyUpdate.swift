@@ -44,7 +44,7 @@ public struct PolicyUpdateInput {
     }
 
     /// The batch's observations, row-major (what minibatch rules such as PPO regroup).
-    public var observations: [Float] { batch.observations }
+    public var observations: InputRows { batch.observations }
     /// Where sums over the batch's rows are combined.
     public var reduction: any SampleReduction { batch.reduction }
 }

@@ -71,7 +71,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
             for start in stride(from: 0, to: rows, by: batchSize) {
                 let indices = order[start..<min(start + batchSize, rows)]
                 minibatch.load(
-                    observations: RowGather.gather(allObservations, width: observationWidth, rows: indices),
+                    observations: allObservations.gathering(width: observationWidth, rows: indices),
                     actions: RowGather.gather(allActions, width: actionWidth, rows: indices), rows: indices.count)
                 minibatch.evaluate(at: parameters)
                 var advantages = indices.map { input.advantages[$0] }

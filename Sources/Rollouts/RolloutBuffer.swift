@@ -1,3 +1,6 @@
+import Environments
+import NeuralNetworks
+
 /// What one iteration collected from the vector environment: T steps × N copies, time-major.
 ///
 /// Row t·N + i holds copy i at step t. Everything the update rules and the critic need is here: the
@@ -16,8 +19,9 @@ public struct RolloutBuffer: Sendable {
     /// Width of the policy's outputs per state (logits or μ).
     public let outputWidth: Int
 
-    /// rows × observationWidth (as the policy saw them: normalised if normalisation is on).
-    public var observations: [Float]
+    /// rows × observationWidth (as the policy saw them: normalised if normalisation is on), stored
+    /// as bytes when the environment's observations are bytes (`InputRows.Storage(observationLayout:)`).
+    public var observations: InputRows
     /// rows × actionWidth, as sampled (unclipped, as SB3 stores them).
     public var actions: [Float]
     /// log q(aₜ|sₜ) = log π_old(aₜ|sₜ).
@@ -35,16 +39,18 @@ public struct RolloutBuffer: Sendable {
     /// V(s_T) of each copy's observation after the final step, for bootstrapping.
     public var finalValues: [Float]
 
-    /// An empty buffer of the given shape.
-    public init(steps: Int, copies: Int, observationWidth: Int, actionWidth: Int, outputWidth: Int) {
+    /// An empty buffer of the given shape, storing observations as `observationStorage`.
+    public init(
+        steps: Int, copies: Int, observationWidth: Int, actionWidth: Int, outputWidth: Int,
+        observationStorage: InputRows.Storage = .float32
+    ) {
         self.steps = steps
         self.copies = copies
         self.observationWidth = observationWidth
         self.actionWidth = actionWidth
         self.outputWidth = outputWidth
         let rows = steps * copies
-        observations = []
-        observations.reserveCapacity(rows * observationWidth)
+        observations = InputRows(storage: observationStorage, capacity: rows * observationWidth)
         actions = []
         actions.reserveCapacity(rows * actionWidth)
         logProbabilities = []
@@ -63,4 +69,19 @@ public struct RolloutBuffer: Sendable {
 
     /// T·N.
     public var rows: Int { steps * copies }
+
+    /// The memory one stored step of one copy takes for its observation: observationWidth values
+    /// of 4 bytes, or of 1 stored as bytes (28,224 for a 4×84×84 frame stack instead of 112,896).
+    public var observationBytesPerRow: Int {
+        observations.storage == .uint8 ? observationWidth : observationWidth * MemoryLayout<Float>.size
+    }
+}
+
+extension InputRows.Storage {
+    /// How a rollout stores observations of `layout`: as bytes when the layout's elements are
+    /// bytes (Atari's screens and frame stacks, given to the learner unnormalised), as `Float`s
+    /// otherwise (classic control, MuJoCo, normalised or undeclared observations).
+    public init(observationLayout layout: ObservationLayout?) {
+        self = layout?.elementType == .uint8 ? .uint8 : .float32
+    }
 }

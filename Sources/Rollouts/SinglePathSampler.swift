@@ -49,9 +49,10 @@ public final class SinglePathSampler {
         var nextRecorded = 0
         let copies = environment.count
         let distribution = policy.distribution
+        let storage = InputRows.Storage(observationLayout: environment.observationLayout)
         var buffer = RolloutBuffer(
             steps: steps, copies: copies, observationWidth: policy.observationWidth,
-            actionWidth: distribution.actionWidth, outputWidth: distribution.outputWidth)
+            actionWidth: distribution.actionWidth, outputWidth: distribution.outputWidth, observationStorage: storage)
         for step in 0..<steps {
             while let set = rolloutSet, nextRecorded < set.rows.count, set.rows[nextRecorded] / copies == step,
                 let branching
@@ -59,10 +60,15 @@ public final class SinglePathSampler {
                 rolloutSet?.snapshots.append(try branching.snapshot(copy: set.rows[nextRecorded] % copies))
                 nextRecorded += 1
             }
+            // The step's observations as the buffer stores them; acting reads the same rows.
+            var observations = InputRows(storage: storage, capacity: lastObservations.count)
+            guard observations.append(contentsOf: lastObservations) else {
+                throw SamplingError.environmentContract("observations declared as bytes are not whole numbers 0…255")
+            }
             let acted = policy.act(
-                parameters: parameters, observations: lastObservations, rows: copies, deterministic: false,
+                parameters: parameters, observations: observations, rows: copies, deterministic: false,
                 stream: &stream, evaluator: actingPolicy)
-            let values = self.values(lastObservations, rows: copies, criticParameters: criticParameters)
+            let values = self.values(observations, rows: copies, criticParameters: criticParameters)
             let width = distribution.actionWidth
             let actions = (0..<copies).map { copy in
                 environment.actionSpace.action(fromPolicyOutput: Array(acted.actions[(copy * width)..<((copy + 1) * width)]))
@@ -70,7 +76,7 @@ public final class SinglePathSampler {
             let result = try environment.step(actions)
             var rewards = result.rewards
             try bootstrapTruncations(result, rewards: &rewards, discount: discount, criticParameters: criticParameters)
-            buffer.observations.append(contentsOf: lastObservations)
+            buffer.observations.append(observations)
             buffer.actions.append(contentsOf: acted.actions)
             buffer.logProbabilities.append(contentsOf: acted.logProbabilities)
             buffer.policyOutputs.append(contentsOf: acted.outputs)
@@ -88,6 +94,11 @@ public final class SinglePathSampler {
 
     /// V(s) of `rows` observations at φ.
     public func values(_ observations: [Float], rows: Int, criticParameters: [Float]) -> [Float] {
+        values(InputRows(floats: observations), rows: rows, criticParameters: criticParameters)
+    }
+
+    /// V(s) of `rows` observations (stored as `Float`s or bytes) at φ.
+    public func values(_ observations: InputRows, rows: Int, criticParameters: [Float]) -> [Float] {
         actingValues.load(inputs: observations, rows: rows)
         actingValues.forward(parameters: criticParameters)
         return actingValues.allOutputs()

@@ -39,8 +39,8 @@ public struct VineRolloutSet: Sendable {
 
 /// What the branches estimated: for each rollout-set state, K actions and their Q̂.
 public struct VineSample: Sendable {
-    /// Rows of the vine batch: each state repeated K times, with its K actions.
-    public var observations: [Float]
+    /// Rows of the vine batch: each state repeated K times (stored as the trunk's), with its K actions.
+    public var observations: InputRows
     public var actions: [Float]
     /// log q(a_k|s_n) (0 when every action is enumerated: q ≡ 1).
     public var oldLogProbabilities: [Double]
@@ -122,13 +122,13 @@ public struct VineSampler: Sendable {
         }
         if let failure = errors.error { throw failure }
         var sample = VineSample(
-            observations: [], actions: [], oldLogProbabilities: [], values: [], actionsPerState: perState,
+            observations: InputRows(storage: trunk.observations.storage), actions: [], oldLogProbabilities: [],
+            values: [], actionsPerState: perState,
             enumerated: enumerated, simulatedSteps: 0)
         for (index, result) in results.enumerated() {
             guard let result else { continue }
             let row = rolloutSet.rows[index]
-            let observation = trunk.observations[(row * width)..<((row + 1) * width)]
-            for _ in 0..<perState { sample.observations.append(contentsOf: observation) }
+            sample.observations.appendRows(of: trunk.observations, width: width, rows: repeatElement(row, count: perState))
             sample.actions.append(contentsOf: result.actions)
             sample.oldLogProbabilities.append(contentsOf: result.logProbabilities)
             sample.values.append(contentsOf: result.values)

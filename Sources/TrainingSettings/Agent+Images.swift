@@ -27,8 +27,8 @@ extension Agent {
         throws -> (policy: any DifferentiableNetwork, value: any DifferentiableNetwork)?
     {
         guard let trunk = settings.convolutionalNetwork else { return nil }
-        let copy = (environment as? VectorEnvironment)?.environments.first
-        guard let shape = (copy as? any ByteObservationEnvironment)?.observationLayout.shape else {
+        // The copies' layout, through any vector environment that passes it on (also `mpirun`'s).
+        guard let shape = environment.observationLayout?.shape else {
             throw ConfigurationError.unsupported(
                 "\(trunk.rawValue) needs image observations of a known shape (a byte-observation environment)")
         }

@@ -84,7 +84,7 @@ struct AlgorithmConfigurationTests {
             var optimizer = Adam(parameterCount: start.count, learningRate: 1e-2)
             var order = RandomStream(seed: 1)
             let loss = CriticFit.fit(
-                network: network, parameters: &parameters, optimizer: &optimizer, observations: observations,
+                network: network, parameters: &parameters, optimizer: &optimizer, observations: InputRows(floats: observations),
                 returns: returns, epochs: 1, batchSize: 20, maxGradientNorm: nil, clipping: clipping, threads: 1,
                 stream: &order)
             return (parameters, loss)

@@ -45,6 +45,8 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
     let episodeReporters: [(any EpisodeReporting)?]
     /// Makes one more copy (the vine's branch environments).
     let makeCopy: () throws -> any Environment
+    /// The copies' common layout when every copy is a `ByteObservationEnvironment` (nil otherwise).
+    public let observationLayout: ObservationLayout?
 
     /// `count` copies made by `makeCopy`, stepped on `threads` threads.
     public init(
@@ -73,6 +75,8 @@ public final class VectorEnvironment: VectorEnvironmentProtocol {
         self.threads = Swift.max(1, threads)
         typicalVectorStepNanoseconds = environments.reduce(0) { $0 + $1.typicalStepNanoseconds }
         episodes = EpisodeAccounting(copies: count)
+        let layouts = environments.map { ($0 as? any ByteObservationEnvironment)?.observationLayout }
+        observationLayout = layouts.allSatisfy { $0 != nil && $0 == layouts[0] } ? layouts[0] : nil
     }
 
     /// `count` copies of the registered environment `id` (time limit included).

@@ -56,4 +56,14 @@ public protocol VectorEnvironmentProtocol: AnyObject {
     /// Returns and clears the episodes finished so far, in order of completion (by copy index
     /// within one step), with their undiscounted return and length.
     func takeCompletedEpisodes() -> [CompletedEpisode]
+    /// The shape and element type of the observations `reset` and `step` give, when the copies
+    /// declare one (byte-observation environments: Atari's screens and frame stacks); nil when
+    /// unknown or not the copies' own (a normalising wrapper's observations are `Float`s). The
+    /// rollout buffer stores `.uint8` observations as bytes.
+    var observationLayout: ObservationLayout? { get }
+}
+
+extension VectorEnvironmentProtocol {
+    /// Unknown: observations are `Float`s of no declared layout.
+    public var observationLayout: ObservationLayout? { nil }
 }
