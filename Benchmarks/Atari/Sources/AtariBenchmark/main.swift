@@ -12,6 +12,7 @@
 import AtariEnvironments
 import DenseLinearAlgebra
 import Dispatch
+import Foundation
 import Environments
 
 let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
@@ -47,6 +48,19 @@ func loop(_ environment: any ByteObservationEnvironment, seed: UInt64) throws ->
         let result = try environment.stepBytes(environment.actionSpace.sample(using: &random))
         if result.terminated || result.truncated { _ = try environment.resetBytes(seed: nil) }
     }
+}
+
+// A fixed number of steps of one kind, untimed, for instruction counts that do not depend on
+// the machine's load: run it under `valgrind --tool=callgrind` with two step counts and divide the
+// difference of the totals by the difference of the counts (setup cancels out).
+//   AtariBenchmark count raw|stack STEPS
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "count", let steps = Int(CommandLine.arguments[3]) {
+    let environment: any ByteObservationEnvironment =
+        CommandLine.arguments[2] == "raw"
+        ? try AtariEnvironment(.v5(game: "pong")) : try AtariEnvironments.preprocessedStack(game: "pong")
+    let step = try loop(environment, seed: 0)
+    for _ in 0..<steps { try step() }
+    exit(0)
 }
 
 print("ALE \(AtariEnvironment.aleVersion), Pong, random actions, best of \(rounds) rounds of \(secondsPerRound) s")
