@@ -3,8 +3,8 @@
 // (no contraction into fused multiply-adds), each output element's taps are summed in OpenCV's
 // order (its first `0 + s·w` is `s·w`, and a padded tap adds +0 to a non-negative sum), and a
 // source row's horizontal pass is reused while consecutive y terms read it. The AVX-512 variant
-// computes 16 output elements of a block at once: its taps pick from a 32-float window of the
-// row with one permute each.
+// computes 16 output elements of a block at once: its taps pick from a 32-byte window of the
+// row, converted to floats, with one permute each.
 #include "ScreenKernels.h"
 
 #include <cmath>
@@ -30,7 +30,7 @@ uint8_t saturatingRound(float value) {
     return uint8_t(rounded);
 }
 
-void horizontalPortable(const ale_shim_area_resize_plan &plan, const uint8_t *row, float *, float *rowBuffer) {
+void horizontalPortable(const ale_shim_area_resize_plan &plan, const uint8_t *row, float *rowBuffer) {
     const long taps = plan.tap_count, stride = 3 + lanes * taps;
     for (long block = 0; block < plan.block_count; ++block) {
         const int32_t *integers = plan.block_integers + block * stride;
@@ -57,20 +57,23 @@ void storePortable(long count, const float *sums, uint8_t *output) {
 #if defined(__x86_64__)
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl")))
 
-AVX512_TARGET void horizontalAVX512(const ale_shim_area_resize_plan &plan, const uint8_t *row, float *rowFloats,
-                                    float *rowBuffer) {
-    const long width = plan.source_row_width;
-    for (long start = 0; start < width; start += lanes) {
-        const __mmask16 mask = width - start >= lanes ? __mmask16(0xFFFF) : __mmask16((1u << (width - start)) - 1);
-        const __m128i bytes = _mm_maskz_loadu_epi8(mask, row + start);
-        _mm512_storeu_ps(rowFloats + start, _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(bytes)));
-    }
-    const long taps = plan.tap_count, stride = 3 + lanes * taps;
+/// 16 bytes at `bytes` (only the first `available`, the rest read as 0) as floats.
+AVX512_TARGET inline __m512 floatsOf(const uint8_t *bytes, long available) {
+    const __mmask16 mask = available >= lanes ? __mmask16(0xFFFF) : available <= 0 ? __mmask16(0)
+                                                                                  : __mmask16((1u << available) - 1);
+    return _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mask, bytes)));
+}
+
+AVX512_TARGET void horizontalAVX512(const ale_shim_area_resize_plan &plan, const uint8_t *row, float *rowBuffer) {
+    const long width = plan.source_row_width, taps = plan.tap_count, stride = 3 + lanes * taps;
     for (long block = 0; block < plan.block_count; ++block) {
         const int32_t *integers = plan.block_integers + block * stride;
         const float *weights = plan.block_weights + block * lanes * taps;
-        const __m512 low = _mm512_loadu_ps(rowFloats + integers[2]);
-        const __m512 high = _mm512_loadu_ps(rowFloats + integers[2] + lanes);
+        // The window's 32 bytes straight from the row (masked at its end): converting the row to
+        // floats in memory first would make every window load straddle two fresh stores.
+        const long base = integers[2];
+        const __m512 low = floatsOf(row + base, width - base);
+        const __m512 high = floatsOf(row + base + lanes, width - base - lanes);
         __m512 sum = _mm512_mul_ps(
             _mm512_permutex2var_ps(low, _mm512_loadu_si512(integers + 3), high), _mm512_loadu_ps(weights));
         for (long tap = 1; tap < taps; ++tap) {
@@ -105,8 +108,7 @@ template <typename Horizontal, typename Vertical, typename Store>
 void resize(const ale_shim_area_resize_plan &plan, const uint8_t *source, uint8_t *destination, float *scratch,
             Horizontal horizontal, Vertical vertical, Store store) {
     const long rowWidth = plan.row_width;
-    float *rowFloats = scratch;
-    float *rowBuffer = rowFloats + roundedUp(plan.source_row_width) + 2 * lanes;
+    float *rowBuffer = scratch;
     float *sums = rowBuffer + roundedUp(rowWidth);
     if (plan.y_term_count == 0) return;
     std::memset(sums, 0, sizeof(float) * roundedUp(rowWidth));
@@ -115,7 +117,7 @@ void resize(const ale_shim_area_resize_plan &plan, const uint8_t *source, uint8_
     for (long term = 0; term < plan.y_term_count; ++term) {
         const long row = plan.y_integers[2 * term], sourceRow = plan.y_integers[2 * term + 1];
         if (sourceRow != heldSourceRow) {
-            horizontal(plan, source + sourceRow * plan.source_row_width, rowFloats, rowBuffer);
+            horizontal(plan, source + sourceRow * plan.source_row_width, rowBuffer);
             heldSourceRow = sourceRow;
         }
         const bool restart = row != previousRow;
@@ -133,7 +135,7 @@ void resize(const ale_shim_area_resize_plan &plan, const uint8_t *source, uint8_
 extern "C" {
 
 long ale_shim_area_resize_scratch_count(const ale_shim_area_resize_plan *plan) {
-    return roundedUp(plan->source_row_width) + 2 * lanes + 2 * roundedUp(plan->row_width);
+    return 2 * roundedUp(plan->row_width);
 }
 
 void ale_shim_area_resize(ale_shim_kernel_variant variant, const ale_shim_area_resize_plan *plan,
