@@ -105,6 +105,14 @@ VBMI_TARGET void grayVBMI(const ale_shim_palette *palette, const uint8_t *indice
     }
     grayPortable(palette, indices + pixel, count - pixel, gray + pixel);
 }
+
+/// OpenCV's fixed-point luma; compiled for AVX-512 the loop's stride-3 loads become byte shuffles.
+VBMI_TARGET void opencvGrayAVX512(const uint8_t *__restrict rgb, size_t pixels, uint8_t *__restrict gray) {
+    for (size_t pixel = 0; pixel < pixels; ++pixel) {
+        gray[pixel] = uint8_t((9798 * int32_t(rgb[3 * pixel]) + 19235 * int32_t(rgb[3 * pixel + 1])
+                               + 3735 * int32_t(rgb[3 * pixel + 2]) + 16384) >> 15);
+    }
+}
 #endif
 
 /// The variant `variant` stands for on this processor (automatic → the best supported).
@@ -156,6 +164,16 @@ void ale_shim_palette_gray(ale_shim_kernel_variant variant, const ale_shim_palet
     }
 #endif
     grayPortable(palette, indices, count, gray);
+}
+
+int ale_shim_opencv_gray(ale_shim_kernel_variant variant, const uint8_t *rgb, size_t pixels, uint8_t *gray) {
+#if defined(__x86_64__)
+    if (resolve(variant) == ALE_SHIM_KERNEL_AVX512VBMI && ale_shim_kernel_supported(ALE_SHIM_KERNEL_AVX512VBMI)) {
+        opencvGrayAVX512(rgb, pixels, gray);
+        return 1;
+    }
+#endif
+    return 0;
 }
 
 }  // extern "C"

@@ -63,6 +63,27 @@ import Testing
         }
     }
 
+    /// OpenCV's RGB→gray: every variant gives the scalar formula's bytes, on 100,000 random pixels
+    /// and the extremes (a length that leaves a partial vector).
+    @Test func opencvGrayVariantsMatchTheFormula() {
+        var state: UInt64 = 42
+        var rgb = [UInt8](repeating: 0, count: 3 * 100_003)
+        for index in rgb.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            rgb[index] = index < 24 ? (index % 2 == 0 ? 255 : 0) : UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let expected = (0..<100_003).map {
+            OpenCVGrayscale.luma(red: rgb[3 * $0], green: rgb[3 * $0 + 1], blue: rgb[3 * $0 + 2])
+        }
+        for variant in Self.kernelVariants {
+            var gray = [UInt8](repeating: 0, count: 100_003)
+            rgb.withUnsafeBufferPointer { source in
+                gray.withUnsafeMutableBufferPointer { OpenCVGrayscale.convert(source, into: $0, variant: variant) }
+            }
+            #expect(gray == expected, "variant \(variant.rawValue)")
+        }
+    }
+
     /// Each output cell's weights sum to 1 on both axes, so a constant image stays constant.
     @Test func weightsSumToOnePerCell() {
         for (source, size) in [(160, 84), (210, 84), (210, 105)] {

@@ -38,6 +38,11 @@ void ale_shim_palette_rgb(ale_shim_kernel_variant variant, const ale_shim_palett
 void ale_shim_palette_gray(ale_shim_kernel_variant variant, const ale_shim_palette *palette,
                            const uint8_t *indices, size_t count, uint8_t *gray);
 
+/// OpenCV's 8-bit RGB→gray, (9798 R + 19235 G + 3735 B + 2¹⁴) >> 15, of `pixels` interleaved
+/// pixels, with the AVX-512 variant (the compiler's vectorization of the plain loop): returns 1, or
+/// 0 without writing when `variant` resolves to the portable one (Swift's loop is that variant).
+int ale_shim_opencv_gray(ale_shim_kernel_variant variant, const uint8_t *rgb, size_t pixels, uint8_t *gray);
+
 /// A planned INTER_AREA resize (OpenCV's float arithmetic; AreaResize.swift builds the plan).
 /// Each output row is the horizontal pass of its source rows weighted by the y terms. The
 /// horizontal pass is split into blocks of up to 16 consecutive output elements of a row whose
