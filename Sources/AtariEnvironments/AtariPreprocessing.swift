@@ -125,7 +125,7 @@ public final class AtariPreprocessing: ByteObservationEnvironment, EnvironmentWr
         return output
     }
 
-    public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
+    public func reset(seed: UInt64?) throws -> [Float] { try ByteStepResult.floats(of: resetBytes(seed: seed)) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
     // MARK: - Snapshot: the environment's, then lives and both screen buffers

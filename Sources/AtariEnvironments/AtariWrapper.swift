@@ -103,7 +103,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
 
     public func takeReportedEpisodes() -> [CompletedEpisode] { monitor.takeFinished() }
 
-    public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
+    public func reset(seed: UInt64?) throws -> [Float] { try ByteStepResult.floats(of: resetBytes(seed: seed)) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
     // MARK: - The wrappers, innermost first
