@@ -106,13 +106,27 @@ final class ALEEmulator {
     var episodeFrameNumber: Int { Int(ale_shim_episode_frame_number(handle)) }
     var ramSize: Int { Int(ale_shim_ram_size(handle)) }
 
-    /// Writes the RGB screen (height × width × 3 bytes) at `output`.
+    /// Writes the RGB screen (height × width × 3 bytes) at `output`, with the screen kernel
+    /// `variant` (an `ale_shim_kernel_variant`: 0 the best this processor runs, 1 portable).
     @inline(__always)
-    func screenRGB(into output: UnsafeMutablePointer<UInt8>) { ale_shim_screen_rgb(handle, output) }
+    func screenRGB(into output: UnsafeMutablePointer<UInt8>, variant: Int32 = 0) {
+        ale_shim_screen_rgb(handle, variant, output)
+    }
 
-    /// Writes the grayscale screen (height × width bytes) at `output`.
+    /// Writes the grayscale screen (height × width bytes) at `output`, with the screen kernel `variant`.
     @inline(__always)
-    func screenGrayscale(into output: UnsafeMutablePointer<UInt8>) { ale_shim_screen_grayscale(handle, output) }
+    func screenGrayscale(into output: UnsafeMutablePointer<UInt8>, variant: Int32 = 0) {
+        ale_shim_screen_grayscale(handle, variant, output)
+    }
+
+    /// The screen through ALE's own `getScreenRGB` or `getScreenGrayscale` (what the kernels must match).
+    func referenceScreen(rgb: Bool) -> [UInt8] {
+        var screen = [UInt8](repeating: 0, count: screenHeight * screenWidth * (rgb ? 3 : 1))
+        screen.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { ale_shim_screen_reference(handle, rgb ? 1 : 0, base) }
+        }
+        return screen
+    }
 
     /// Writes the 128 bytes of console RAM at `output`.
     func ram(into output: UnsafeMutablePointer<UInt8>) { ale_shim_ram(handle, output) }

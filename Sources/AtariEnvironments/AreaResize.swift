@@ -1,3 +1,5 @@
+import CALEShim
+
 /// OpenCV's `cv2.resize(..., interpolation=cv2.INTER_AREA)` for shrinking 8-bit images by a
 /// non-integer factor (210 × 160 → 84 × 84), with OpenCV's arithmetic so results match bit for bit.
 ///
@@ -7,6 +9,13 @@
 /// sums each source row along x into a float buffer, accumulates rows weighted by the y weights in
 /// float, and rounds to nearest-even with saturation. The same order of float operations is kept
 /// here. (Integer factors use a different OpenCV path and are not supported.)
+///
+/// The loop runs in a C kernel chosen at run time (`AreaResizePlan`, CALEShim/AreaResizeKernel.cpp)
+/// with the same bits as the term-by-term loop (`applyTermByTerm`, the tests' reference): each
+/// output element's x terms become a fixed number of taps (padded with weight 0: adding +0 to a
+/// non-negative float sum changes nothing, and OpenCV's first `0 + s·w` is `s·w`), and a source
+/// row's horizontal sums, which OpenCV recomputes for each y term, are computed once while
+/// consecutive y terms read the same row.
 public struct AreaResize: Sendable {
     /// One term of the separable weighting: `destination += source × weight`.
     struct Term: Sendable {
@@ -22,6 +31,10 @@ public struct AreaResize: Sendable {
     public let channels: Int
     let xTerms: [Term]
     let yTerms: [Term]
+    /// The tables as the kernel reads them.
+    let plan: AreaResizePlan
+    /// The floats of scratch `apply(_:into:scratch:)` needs.
+    public var scratchCount: Int { plan.scratchCount }
 
     /// A resize from `sourceHeight × sourceWidth` to `height × width`, `channels` interleaved
     /// bytes per pixel. Requires a shrink on both axes.
@@ -37,6 +50,9 @@ public struct AreaResize: Sendable {
         let scaleY = 1.0 / (Double(height) / Double(sourceHeight))
         xTerms = Self.terms(sourceSize: sourceWidth, size: width, channels: channels, scale: scaleX)
         yTerms = Self.terms(sourceSize: sourceHeight, size: height, channels: 1, scale: scaleY)
+        plan = AreaResizePlan(
+            xTerms: xTerms, yTerms: yTerms, sourceRowWidth: sourceWidth * channels, rowWidth: width * channels,
+            channels: channels)
     }
 
     /// OpenCV's `computeResizeAreaTab`.
@@ -71,62 +87,37 @@ public struct AreaResize: Sendable {
     }
 
     /// Resizes `source` (sourceHeight × sourceWidth × channels bytes) into `destination`
-    /// (height × width × channels bytes); `rowBuffer` and `sums` are scratch of width × channels floats.
+    /// (height × width × channels bytes); `scratch` holds `scratchCount` floats. `variant` picks
+    /// the kernel (automatic: the best this processor runs; every variant gives the same bytes).
     public func apply(
         _ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>,
-        rowBuffer: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+        scratch: UnsafeMutablePointer<Float>, variant: ale_shim_kernel_variant = ALE_SHIM_KERNEL_AUTOMATIC
     ) {
-        let rowWidth = width * channels
-        let sourceRowWidth = sourceWidth * channels
-        sums.initialize(repeating: 0, count: rowWidth)
-        var previousRow = yTerms.first?.destination ?? 0
-        for yTerm in yTerms {
-            let beta = yTerm.weight
-            let row = source + yTerm.source * sourceRowWidth
-            rowBuffer.initialize(repeating: 0, count: rowWidth)
-            for xTerm in xTerms {
-                for channel in 0..<channels {
-                    rowBuffer[xTerm.destination + channel] += Float(row[xTerm.source + channel]) * xTerm.weight
-                }
-            }
-            if yTerm.destination != previousRow {
-                let output = destination + previousRow * rowWidth
-                for index in 0..<rowWidth {
-                    output[index] = Self.saturatingRound(sums[index])
-                    sums[index] = beta * rowBuffer[index]
-                }
-                previousRow = yTerm.destination
-            } else {
-                for index in 0..<rowWidth { sums[index] += beta * rowBuffer[index] }
-            }
-        }
-        let output = destination + previousRow * rowWidth
-        for index in 0..<rowWidth { output[index] = Self.saturatingRound(sums[index]) }
+        plan.run(source, into: destination, scratch: scratch, variant: variant)
     }
 
-    /// Resizes a whole image held in an array; allocates the scratch buffers (for tests and tools).
-    public func apply(_ source: [UInt8]) -> [UInt8] {
+    /// Resizes a whole image held in an array; allocates the scratch (for tests and tools).
+    public func apply(_ source: [UInt8], variant: ale_shim_kernel_variant = ALE_SHIM_KERNEL_AUTOMATIC) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: height * width * channels)
-        var rowBuffer = [Float](repeating: 0, count: width * channels)
-        var sums = rowBuffer
-        apply(source, into: &output, rowBuffer: &rowBuffer, sums: &sums)
+        var scratch = [Float](repeating: 0, count: scratchCount)
+        apply(source, into: &output, scratch: &scratch, variant: variant)
         return output
     }
 
-    /// Resizes `source` into `output` (height × width × channels bytes) with caller-owned scratch
-    /// arrays of width × channels floats, so a wrapper allocates nothing per frame.
-    public func apply(_ source: [UInt8], into output: inout [UInt8], rowBuffer: inout [Float], sums: inout [Float]) {
+    /// Resizes `source` into `output` (height × width × channels bytes) with a caller-owned
+    /// scratch array of `scratchCount` floats, so a wrapper allocates nothing per frame.
+    public func apply(
+        _ source: [UInt8], into output: inout [UInt8], scratch: inout [Float],
+        variant: ale_shim_kernel_variant = ALE_SHIM_KERNEL_AUTOMATIC
+    ) {
         precondition(source.count == sourceHeight * sourceWidth * channels && output.count == height * width * channels)
-        precondition(rowBuffer.count >= width * channels && sums.count >= width * channels)
+        precondition(scratch.count >= scratchCount)
         source.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { result in
-                rowBuffer.withUnsafeMutableBufferPointer { row in
-                    sums.withUnsafeMutableBufferPointer { sum in
-                        guard let input = input.baseAddress, let result = result.baseAddress,
-                            let row = row.baseAddress, let sum = sum.baseAddress
-                        else { return }
-                        apply(input, into: result, rowBuffer: row, sums: sum)
-                    }
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    guard let input = input.baseAddress, let result = result.baseAddress, let scratch = scratch.baseAddress
+                    else { return }
+                    apply(input, into: result, scratch: scratch, variant: variant)
                 }
             }
         }

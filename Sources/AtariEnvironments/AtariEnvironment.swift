@@ -145,7 +145,7 @@ public final class AtariEnvironment: ByteObservationEnvironment, LivesReporting 
     // MARK: - Float observations (the `Environment` contract)
 
     public func reset(seed: UInt64?) throws -> [Float] {
-        try resetBytes(seed: seed).map(Float.init)
+        try ByteStepResult.floats(of: resetBytes(seed: seed))
     }
 
     public func step(_ action: Action) throws -> StepResult {

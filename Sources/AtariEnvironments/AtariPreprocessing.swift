@@ -32,8 +32,8 @@ public final class AtariPreprocessing: ByteObservationEnvironment, EnvironmentWr
     /// Gymnasium's `obs_buffer`: the two most recent screens; index 0 the newest.
     private var newestScreen: [UInt8]
     private var previousScreen: [UInt8]
-    private var rowBuffer: [Float]
-    private var sums: [Float]
+    /// The resize's scratch floats.
+    private var resizeScratch: [Float]
     /// Lives at the last step, for `terminalOnLifeLoss`.
     private var lastLives = 0
 
@@ -64,8 +64,7 @@ public final class AtariPreprocessing: ByteObservationEnvironment, EnvironmentWr
         observationSpace = observationLayout.box(low: 0, high: 255)
         newestScreen = [UInt8](repeating: 0, count: 210 * 160 * channels)
         previousScreen = newestScreen
-        rowBuffer = [Float](repeating: 0, count: width * channels)
-        sums = rowBuffer
+        resizeScratch = [Float](repeating: 0, count: resize.scratchCount)
     }
 
     public func resetBytes(seed: UInt64?) throws -> [UInt8] {
@@ -122,11 +121,11 @@ public final class AtariPreprocessing: ByteObservationEnvironment, EnvironmentWr
             }
         }
         var output = [UInt8](repeating: 0, count: resize.height * resize.width * resize.channels)
-        resize.apply(newestScreen, into: &output, rowBuffer: &rowBuffer, sums: &sums)
+        resize.apply(newestScreen, into: &output, scratch: &resizeScratch)
         return output
     }
 
-    public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
+    public func reset(seed: UInt64?) throws -> [Float] { try ByteStepResult.floats(of: resetBytes(seed: seed)) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
     // MARK: - Snapshot: the environment's, then lives and both screen buffers

@@ -46,8 +46,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
     /// SB3's `Monitor` on the wrapped environment.
     var monitor = GameMonitor()
     private var grayFrame: [UInt8]
-    private var rowBuffer: [Float]
-    private var sums: [Float]
+    private var resizeScratch: [Float]
 
     /// ALE's action codes of NOOP and FIRE.
     static let noopCode: Int32 = 0, fireCode: Int32 = 1
@@ -88,8 +87,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
         olderScreen = [UInt8](repeating: 0, count: 210 * 160 * 3)
         newerScreen = olderScreen
         grayFrame = [UInt8](repeating: 0, count: 210 * 160)
-        rowBuffer = [Float](repeating: 0, count: screenSize)
-        sums = rowBuffer
+        resizeScratch = [Float](repeating: 0, count: resize.scratchCount)
     }
 
     public func resetBytes(seed: UInt64?) throws -> [UInt8] {
@@ -105,7 +103,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
 
     public func takeReportedEpisodes() -> [CompletedEpisode] { monitor.takeFinished() }
 
-    public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
+    public func reset(seed: UInt64?) throws -> [Float] { try ByteStepResult.floats(of: resetBytes(seed: seed)) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
     // MARK: - The wrappers, innermost first
@@ -222,7 +220,7 @@ public final class AtariWrapper: ByteObservationEnvironment, EnvironmentWrapper,
     private func warp(_ rgb: [UInt8]) -> [UInt8] {
         rgb.withUnsafeBufferPointer { source in grayFrame.withUnsafeMutableBufferPointer { OpenCVGrayscale.convert(source, into: $0) } }
         var output = [UInt8](repeating: 0, count: resize.height * resize.width)
-        resize.apply(grayFrame, into: &output, rowBuffer: &rowBuffer, sums: &sums)
+        resize.apply(grayFrame, into: &output, scratch: &resizeScratch)
         return output
     }
 }

@@ -80,7 +80,7 @@ public final class FrameStack: ByteObservationEnvironment, EnvironmentWrapper, L
         return result
     }
 
-    public func reset(seed: UInt64?) throws -> [Float] { try resetBytes(seed: seed).map(Float.init) }
+    public func reset(seed: UInt64?) throws -> [Float] { try ByteStepResult.floats(of: resetBytes(seed: seed)) }
     public func step(_ action: Action) throws -> StepResult { try stepBytes(action).floatResult }
 
     // MARK: - Snapshot: the inner environment's, then the ring and the newest slot

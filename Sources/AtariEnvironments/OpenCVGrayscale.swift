@@ -1,3 +1,5 @@
+import CALEShim
+
 /// OpenCV's `cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)` on 8-bit pixels, bit for bit: the fixed-point
 /// luma Y = (9798 R + 19235 G + 3735 B + 2¹⁴) >> 15 (BT.601 weights 0.299, 0.587, 0.114 in units
 /// of 2⁻¹⁵, as OpenCV 5.0's 8-bit path rounds them; the 14-bit constants of older releases differ
@@ -10,9 +12,18 @@ public enum OpenCVGrayscale {
         UInt8(truncatingIfNeeded: (9798 * Int32(red) + 19235 * Int32(green) + 3735 * Int32(blue) + 16384) >> 15)
     }
 
-    /// Converts `pixels` interleaved RGB pixels of `source` into `destination` (one byte each).
-    public static func convert(_ source: UnsafeBufferPointer<UInt8>, into destination: UnsafeMutableBufferPointer<UInt8>) {
+    /// Converts `pixels` interleaved RGB pixels of `source` into `destination` (one byte each):
+    /// the AVX-512 screen kernel where the processor has it (same bytes), else this loop.
+    public static func convert(
+        _ source: UnsafeBufferPointer<UInt8>, into destination: UnsafeMutableBufferPointer<UInt8>,
+        variant: ale_shim_kernel_variant = ALE_SHIM_KERNEL_AUTOMATIC
+    ) {
         let pixels = Swift.min(source.count / 3, destination.count)
+        if let rgb = source.baseAddress, let gray = destination.baseAddress,
+            ale_shim_opencv_gray(variant, rgb, pixels, gray) != 0
+        {
+            return
+        }
         for pixel in 0..<pixels {
             destination[pixel] = luma(red: source[3 * pixel], green: source[3 * pixel + 1], blue: source[3 * pixel + 2])
         }

@@ -1,6 +1,7 @@
 // The C shim over ale::ALEInterface (see include/ALEShim.h). Compiled as C++17; with the `ALE`
 // trait Package.swift defines TRUSTREGION_HAS_ALE and adds ALE's include directory.
 #include "ALEShim.h"
+#include "ScreenKernels.h"
 
 #include <cstdio>
 #include <cstring>
@@ -27,6 +28,8 @@ void writeError(char *error, size_t capacity, const std::string &message) {
 
 struct ALEShimInterface {
     ale::ALEInterface interface;
+    /// The loaded ROM's palette as lookup tables for the screen kernels (filled by load_rom).
+    ale_shim_palette palette{};
 };
 
 namespace {
@@ -98,6 +101,16 @@ int ale_shim_load_rom(ALEShimInterface *ale, const char *path, char *error, size
             throw std::runtime_error(std::string("ALE does not support the ROM ") + path + " (md5 not in its list)");
         }
         ale->interface.loadROM(romPath);
+        // loadROM chooses the palette (NTSC, PAL or SECAM); ALE's grayscale of index i is the low
+        // byte of packed entry i + 1 (screen indices are even: the TIA ignores a colour's bit 0).
+        const ale::ColourPalette &palette = ale->interface.theOSystem->colourPalette();
+        for (int index = 0; index < 256; ++index) {
+            const uint32_t packed = palette.getRGB(index);
+            ale->palette.red[index] = uint8_t(packed >> 16);
+            ale->palette.green[index] = uint8_t(packed >> 8);
+            ale->palette.blue[index] = uint8_t(packed);
+            ale->palette.gray[index] = uint8_t(palette.getRGB(index < 255 ? index + 1 : index));
+        }
     });
 }
 
@@ -142,18 +155,24 @@ int32_t ale_shim_screen_width(const ALEShimInterface *ale) {
     return static_cast<int32_t>(ale->interface.getScreen().width());
 }
 
-// The same palette lookups as ALEInterface::getScreenRGB/getScreenGrayscale, written straight into
-// the caller's buffer instead of a std::vector.
-void ale_shim_screen_rgb(const ALEShimInterface *ale, uint8_t *output) {
+// The same palette lookups as ALEInterface::getScreenRGB/getScreenGrayscale (ScreenKernels.cpp),
+// written straight into the caller's buffer instead of a std::vector.
+void ale_shim_screen_rgb(const ALEShimInterface *ale, int variant, uint8_t *output) {
     const ale::ALEScreen &screen = ale->interface.environment->getScreen();
-    ale->interface.theOSystem->colourPalette().applyPaletteRGB(output, screen.getArray(),
-                                                               screen.width() * screen.height());
+    ale_shim_palette_rgb(ale_shim_kernel_variant(variant), &ale->palette, screen.getArray(),
+                         screen.width() * screen.height(), output);
 }
 
-void ale_shim_screen_grayscale(const ALEShimInterface *ale, uint8_t *output) {
+void ale_shim_screen_grayscale(const ALEShimInterface *ale, int variant, uint8_t *output) {
     const ale::ALEScreen &screen = ale->interface.environment->getScreen();
-    ale->interface.theOSystem->colourPalette().applyPaletteGrayscale(output, screen.getArray(),
-                                                                     screen.width() * screen.height());
+    ale_shim_palette_gray(ale_shim_kernel_variant(variant), &ale->palette, screen.getArray(),
+                          screen.width() * screen.height(), output);
+}
+
+void ale_shim_screen_reference(const ALEShimInterface *ale, int rgb, uint8_t *output) {
+    std::vector<unsigned char> screen;
+    if (rgb != 0) ale->interface.getScreenRGB(screen); else ale->interface.getScreenGrayscale(screen);
+    std::memcpy(output, screen.data(), screen.size());
 }
 
 int32_t ale_shim_ram_size(const ALEShimInterface *ale) { return static_cast<int32_t>(ale->interface.getRAM().size()); }

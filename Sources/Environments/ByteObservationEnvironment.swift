@@ -71,7 +71,18 @@ public struct ByteStepResult: Sendable, Hashable {
     /// The same transition with the observation converted to `Float` (0...255).
     public var floatResult: StepResult {
         StepResult(
-            observation: observation.map(Float.init), reward: reward, terminated: terminated, truncated: truncated)
+            observation: Self.floats(of: observation), reward: reward, terminated: terminated, truncated: truncated)
+    }
+
+    /// `bytes.map(Float.init)`, in a loop over raw buffers that the compiler vectorizes (`map` is
+    /// not: ~20 µs for an 84×84×4 stack, as much as the whole preprocessing).
+    public static func floats(of bytes: [UInt8]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: bytes.count) { floats, initialized in
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in bytes.indices { floats[index] = Float(bytes[index]) }
+            }
+            initialized = bytes.count
+        }
     }
 }
 

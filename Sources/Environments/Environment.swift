@@ -97,7 +97,13 @@ extension Environment {
             throw EnvironmentError.observationShapeMismatch(
                 environment: name, expected: expected, actual: observation.count)
         }
-        for value in observation where !value.isFinite {
+        // NaN or ±∞ iff the largest magnitude's bits reach the all-ones exponent: a max reduction
+        // the compiler vectorizes (an early exit per coordinate cost ~10 µs on an 84×84×4 stack).
+        var largestMagnitude: UInt32 = 0
+        observation.withUnsafeBufferPointer { values in
+            for value in values { largestMagnitude = Swift.max(largestMagnitude, value.bitPattern & 0x7FFF_FFFF) }
+        }
+        if largestMagnitude >= 0x7F80_0000 {
             throw EnvironmentError.nonFiniteObservation(environment: name, values: observation)
         }
     }

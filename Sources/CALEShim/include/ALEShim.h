@@ -62,9 +62,12 @@ int32_t ale_shim_episode_frame_number(const ALEShimInterface *ale);
 /// The screen's height and width in pixels (210 × 160 for every bundled game).
 int32_t ale_shim_screen_height(const ALEShimInterface *ale);
 int32_t ale_shim_screen_width(const ALEShimInterface *ale);
-/// The screen through ALE's palette: height × width × 3 bytes (RGB, row-major) or height × width (gray).
-void ale_shim_screen_rgb(const ALEShimInterface *ale, uint8_t *output);
-void ale_shim_screen_grayscale(const ALEShimInterface *ale, uint8_t *output);
+/// The screen through ALE's palette: height × width × 3 bytes (RGB, row-major) or height × width
+/// (gray), by the screen kernel `variant` (an `ale_shim_kernel_variant`; 0 the best available).
+void ale_shim_screen_rgb(const ALEShimInterface *ale, int variant, uint8_t *output);
+void ale_shim_screen_grayscale(const ALEShimInterface *ale, int variant, uint8_t *output);
+/// The same screen through ALE's own `getScreenRGB` (`rgb` non-zero) or `getScreenGrayscale`: the reference.
+void ale_shim_screen_reference(const ALEShimInterface *ale, int rgb, uint8_t *output);
 /// The console RAM: `ale_shim_ram_size` bytes (128) into `output`.
 int32_t ale_shim_ram_size(const ALEShimInterface *ale);
 void ale_shim_ram(const ALEShimInterface *ale, uint8_t *output);

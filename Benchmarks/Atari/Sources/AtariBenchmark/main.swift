@@ -12,6 +12,7 @@
 import AtariEnvironments
 import DenseLinearAlgebra
 import Dispatch
+import Foundation
 import Environments
 
 let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
@@ -47,6 +48,33 @@ func loop(_ environment: any ByteObservationEnvironment, seed: UInt64) throws ->
         let result = try environment.stepBytes(environment.actionSpace.sample(using: &random))
         if result.terminated || result.truncated { _ = try environment.resetBytes(seed: nil) }
     }
+}
+
+// A fixed number of steps of one kind, untimed, for instruction counts that do not depend on
+// the machine's load: run it under `valgrind --tool=callgrind` with two step counts and divide the
+// difference of the totals by the difference of the counts (setup cancels out).
+//   AtariBenchmark count raw|stack|sb3|vector STEPS
+// (sb3: SB3's AtariWrapper stack, as training uses; vector: two stacks in a VectorEnvironment on
+// one thread, Float observations, STEPS vector steps)
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "count", let steps = Int(CommandLine.arguments[3]) {
+    if CommandLine.arguments[2] == "vector" {
+        let copies = try VectorEnvironment(count: 2, threads: 1, name: "Pong stack") {
+            try AtariEnvironments.preprocessedStack(game: "pong")
+        }
+        _ = try copies.reset(seed: 0)
+        var random = RandomStream(seed: 1)
+        for _ in 0..<steps { _ = try copies.step((0..<2).map { _ in copies.actionSpace.sample(using: &random) }) }
+        exit(0)
+    }
+    let environment: any ByteObservationEnvironment =
+        switch CommandLine.arguments[2] {
+        case "raw": try AtariEnvironment(.v5(game: "pong"))
+        case "sb3": try AtariEnvironments.atariWrapperStack(game: "pong")
+        default: try AtariEnvironments.preprocessedStack(game: "pong")
+        }
+    let step = try loop(environment, seed: 0)
+    for _ in 0..<steps { try step() }
+    exit(0)
 }
 
 print("ALE \(AtariEnvironment.aleVersion), Pong, random actions, best of \(rounds) rounds of \(secondsPerRound) s")
