@@ -25,10 +25,6 @@ final class WorkerPool: @unchecked Sendable {
     /// The current job's body; read only after a successful claim, while its submitter waits.
     private nonisolated(unsafe) var body: ((Int) -> Void)?
     private let condition = NSCondition()
-    /// Where a submitter blocks until its job's chunks are finished (`waitForChunks`).
-    private let completion = NSCondition()
-    /// Whether the submitter blocks, or is about to, on `completion`.
-    private let submitterBlocked = Atomic<Bool>(false)
     /// Workers parked on `condition` (guarded by it).
     private nonisolated(unsafe) var sleeping = 0
     /// Started workers (touched only by the submitter holding `busy`).
@@ -69,42 +65,16 @@ final class WorkerPool: @unchecked Sendable {
             }
             if done < chunks {
                 finished.add(done, ordering: .relaxed)
-                waitForChunks(chunks)
+                var spins = 0
+                while finished.load(ordering: .acquiring) < chunks {
+                    spins += 1
+                    // A worker preempted inside its chunk needs this core more than we do.
+                    if spins > 1_000 { sched_yield() }
+                }
             }
             self.body = nil
         }
         return true
-    }
-
-    /// Waits until all `chunks` chunks of the current job are finished: polls as a parked worker
-    /// would (tens of µs), then blocks. Blocking gives this core away (a worker preempted inside
-    /// its chunk may need it) and leaves it idle, so the scheduler can move a worker that shares
-    /// its core with another process here: a long chunk (the critic fit beside the policy step)
-    /// then finishes at full speed. (Yielding in a loop instead handed each of a loaded machine's
-    /// other processes a time slice per poll.)
-    private func waitForChunks(_ chunks: Int) {
-        var spins = 0
-        while finished.load(ordering: .acquiring) < chunks {
-            spins += 1
-            if spins > Self.spinLimit {
-                completion.lock()
-                submitterBlocked.store(true, ordering: .sequentiallyConsistent)
-                while finished.load(ordering: .sequentiallyConsistent) < chunks { completion.wait() }
-                submitterBlocked.store(false, ordering: .relaxed)
-                completion.unlock()
-                return
-            }
-        }
-    }
-
-    /// Marks one chunk finished and wakes the submitter if it blocked waiting for it.
-    private func finishChunk() {
-        finished.add(1, ordering: .sequentiallyConsistent)
-        if submitterBlocked.load(ordering: .sequentiallyConsistent) {
-            completion.lock()
-            completion.broadcast()
-            completion.unlock()
-        }
     }
 
     /// Claims the next chunk of `generation`'s job, or nil if the job is another or fully claimed.
@@ -160,7 +130,7 @@ final class WorkerPool: @unchecked Sendable {
             seen = current >> 32
             while let chunk = claim(generation: seen) {
                 runChunk(chunk)
-                finishChunk()
+                finished.add(1, ordering: .releasing)
             }
         }
     }
