@@ -56,12 +56,16 @@ public enum VectorOperations {
     }
 
     /// Whether every element is finite.
+    ///
+    /// An element is NaN or ±∞ iff its magnitude's bits reach the all-ones exponent, so this is a
+    /// max reduction over the magnitudes' bits, which the compiler vectorizes (a test per element
+    /// does not vectorize: ~10 µs on an 84×84×4 frame stack, checked at every Atari step).
     @inlinable
     public static func allFinite(_ x: [Float]) -> Bool {
         x.withUnsafeBufferPointer { xs in
-            var ok = true
-            for value in xs where !value.isFinite { ok = false }
-            return ok
+            var largestMagnitude: UInt32 = 0
+            for value in xs { largestMagnitude = Swift.max(largestMagnitude, value.bitPattern & 0x7FFF_FFFF) }
+            return largestMagnitude < 0x7F80_0000
         }
     }
 }

@@ -59,19 +59,14 @@ extension ConvolutionalNetwork {
         }
     }
 
-    /// b̄ += Σ over rows and positions of z̄: the product 1ᵀ·z̄ of the matrix kernel (A one value
-    /// read with zero strides), which vectorises across filters. Each filter's sum still adds the
-    /// patches in order, one rounding per addition (a fused 1·z + acc rounds as z + acc does), so
-    /// the bits are those of the plain loop over patches.
+    /// b̄ += Σ over rows and positions of z̄: the column sums of z̄ (rows·positions × filters), as the
+    /// MLP's bias gradient; vectorised across filters, each filter's sum adding the patches in
+    /// order, so the bits are those of the plain loop over patches.
     func accumulateBiasGradient(
         _ index: Int, cotangent: UnsafePointer<Float>, rows: Int, gradient: UnsafeMutablePointer<Float>
     ) {
         let stage = stages[index]
-        withUnsafePointer(to: Float(1)) { one in
-            MatrixProduct.multiply(
-                m: 1, n: stage.filters, k: rows * stage.positions, a: one, aRowStride: 0, aColumnStride: 0,
-                b: cotangent, bRowStride: stage.filters, c: gradient, cRowStride: stage.filters, accumulate: true)
-        }
+        MatrixProduct.addColumnSums(of: cotangent, rows: rows * stage.positions, columns: stage.filters, into: gradient)
     }
 
     /// The stage input's cotangent col2im(z̄·Wᵀ) into `destination` (rows × inputSize, overwritten).

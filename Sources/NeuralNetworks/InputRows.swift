@@ -33,6 +33,17 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
         (storage, floats, self.bytes) = (.uint8, [], bytes)
     }
 
+    /// `values` stored as `storage`: as given for `Float`s (no copy), converted for bytes, or nil if
+    /// one of them is not a whole number 0…255 (the rows of one step, as a rollout stores them).
+    public init?(_ values: [Float], storage: Storage) {
+        guard storage == .uint8 else {
+            self.init(floats: values)
+            return
+        }
+        self.init(storage: .uint8, capacity: values.count)
+        guard append(contentsOf: values) else { return nil }
+    }
+
     /// No rows yet, stored as `storage`, with room for `capacity` elements.
     public init(storage: Storage, capacity: Int = 0) {
         (self.storage, floats, bytes) = (storage, [], [])

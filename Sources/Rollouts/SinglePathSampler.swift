@@ -61,8 +61,7 @@ public final class SinglePathSampler {
                 nextRecorded += 1
             }
             // The step's observations as the buffer stores them; acting reads the same rows.
-            var observations = InputRows(storage: storage, capacity: lastObservations.count)
-            guard observations.append(contentsOf: lastObservations) else {
+            guard let observations = InputRows(lastObservations, storage: storage) else {
                 throw SamplingError.environmentContract("observations declared as bytes are not whole numbers 0…255")
             }
             let acted = policy.act(

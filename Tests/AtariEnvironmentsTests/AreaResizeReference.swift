@@ -1,5 +1,7 @@
+@testable import AtariEnvironments
+
 /// OpenCV's INTER_AREA loop written term by term, as `ResizeArea_Invoker` runs it: the
-/// specification `AreaResize.apply` is checked against (tests), not used on the hot path.
+/// specification `AreaResize.apply` is checked against (`AreaResizeTests`).
 extension AreaResize {
     /// Resizes `source` (sourceHeight × sourceWidth × channels bytes) walking OpenCV's term tables.
     func applyTermByTerm(_ source: [UInt8]) -> [UInt8] {
