@@ -6,7 +6,8 @@ import Policies
 /// same step without the line search.
 ///
 /// 1. g = ∇_θ L(θ) at θ_old.
-/// 2. s ≈ (F + λI)⁻¹ g by k conjugate-gradient iterations on Jᵀ M J products, from x₀ = 0.
+/// 2. s ≈ (F + λI)⁻¹ g by k conjugate-gradient iterations on Jᵀ M J products, from x₀ = 0 (F
+///    averaged over `input.fisherBatch` when the run subsamples it, as Appendix C allows).
 /// 3. β = √(2δ / sᵀ(F + λI)s): the largest step along s with the quadratic KL model at δ.
 /// 4. Backtracking: θ = θ_old + cⁱβs for i = 0, 1, …; accept the first θ whose surrogate improves
 ///    and whose mean KL(π_old‖π_θ) ≤ δ; if none does, θ_old is kept exactly.
@@ -44,9 +45,11 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
 
         let damping = Float(configuration.damping)
         let empirical = configuration.metric == .empirical
+        let fisherBatch = input.fisherBatch ?? batch
         let product: ([Float]) -> [Float] = {
             empirical
-                ? batch.empiricalFisherVectorProduct($0, damping: damping) : batch.fisherVectorProduct($0, damping: damping)
+                ? fisherBatch.empiricalFisherVectorProduct($0, damping: damping)
+                : fisherBatch.fisherVectorProduct($0, damping: damping)
         }
         let solve = conjugateGradient(
             applying: product, to: gradient, maxIterations: configuration.conjugateGradientIterations)

@@ -21,6 +21,7 @@ extension OnPolicyTrainer {
 
         let rows = subsampledRows(buffer.rows)
         var input = vine.map(makeVineUpdateInput) ?? makeUpdateInput(buffer: buffer, rows: rows, advantages: advantages)
+        input.fisherBatch = makeFisherBatch(of: input.batch)
         (input.episodes, iterationEpisodes) = (iterationEpisodes, [])
         input.timestepsAfterCollection = totalTimesteps + buffer.rows
         metrics.entropy = input.batch.meanEntropy()
@@ -48,6 +49,24 @@ extension OnPolicyTrainer {
     /// The rows the policy step uses: every k-th (SB3-contrib's sub_sampling_factor).
     func subsampledRows(_ count: Int) -> [Int] {
         Array(stride(from: 0, to: count, by: max(configuration.subSamplingFactor, 1)))
+    }
+
+    /// Every k-th row of the policy batch (k = `fisherSubSamplingFactor`), evaluated at θ_old, for
+    /// CG's Fisher-vector products; nil when k = 1 (the products then use the whole batch).
+    func makeFisherBatch(of batch: PolicyBatch) -> PolicyBatch? {
+        let factor = configuration.fisherSubSamplingFactor
+        guard factor > 1, batch.rows > 1 else { return nil }
+        let rows = Array(stride(from: 0, to: batch.rows, by: factor))
+        let actionWidth = policy.distribution.actionWidth
+        var actions = [Float]()
+        actions.reserveCapacity(rows.count * actionWidth)
+        for row in rows { actions.append(contentsOf: batch.actions[(row * actionWidth)..<((row + 1) * actionWidth)]) }
+        let observationWidth = batch.observations.count / batch.rows
+        let fisherBatch = PolicyBatch(
+            policy: policy, observations: batch.observations.gathering(width: observationWidth, rows: rows),
+            actions: actions, rows: rows.count, threads: threads, reduction: reduction)
+        fisherBatch.evaluate(at: policyParameters)
+        return fisherBatch
     }
 
     /// The batch of `rows`, evaluated at θ_old, with what every update rule needs.

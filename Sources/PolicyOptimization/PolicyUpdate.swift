@@ -19,6 +19,9 @@ public struct PolicyUpdateInput {
     public var advantages: [Double]
     /// Threads for batched passes (results do not depend on it).
     public var threads: Int
+    /// The rows CG's Fisher-vector products average over, evaluated at θ_old, when they are a
+    /// subsample of `batch` (Schulman et al. 2015, Appendix C); nil: all of `batch`.
+    public var fisherBatch: PolicyBatch?
     /// How the surrogate is estimated from the rows (single path: importance sampling).
     public var estimator: SurrogateEstimator = .importanceSampling
     /// The episodes that finished while this batch was collected, in the order they finished, each

@@ -20,6 +20,16 @@ extension TrainingConfiguration {
                 key: "sub_sampling_factor", value: String(subSamplingFactor),
                 expected: "at most n_steps × n_envs = \(environmentCopies * stepsPerCopy)")
         }
+        if fisherSubSamplingFactor > environmentCopies * stepsPerCopy {
+            throw ConfigurationError.invalidValue(
+                key: "fisher_sub_sampling_factor", value: String(fisherSubSamplingFactor),
+                expected: "at most n_steps × n_envs = \(environmentCopies * stepsPerCopy)")
+        }
+        if fisherSubSamplingFactor > 1 && !usesNaturalGradient {
+            throw ConfigurationError.invalidValue(
+                key: "fisher_sub_sampling_factor", value: String(fisherSubSamplingFactor),
+                expected: "1 for \(algorithm.rawValue), which computes no Fisher-vector products (trpo, npg, npg-fixed, empirical-fim, max-kl do)")
+        }
         // SB3's PPO asserts a buffer of at least two samples; a batch_size above the buffer means
         // one minibatch of the whole buffer there too (the zoo's MountainCarContinuous-v0 relies on it).
         if algorithm == .ppo && environmentCopies * stepsPerCopy < 2 {

@@ -65,9 +65,13 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var policyLearningRate: Double?
     /// Standardise advantages per batch.
     public var normalizeAdvantage: Bool = true
-    /// Use every k-th sample for the policy step (surrogate, KL, FVP); the paper computes the FVP on
-    /// 10% of the data (Appendix C).
+    /// Use every k-th sample for the whole policy step (surrogate, KL, FVP): SB3-contrib's
+    /// `sub_sampling_factor`. The paper's subsample is for the FVP alone: `fisherSubSamplingFactor`.
     public var subSamplingFactor: Int = 1
+    /// Average the Fisher-vector products of CG over every k-th row of the policy batch only, while
+    /// the gradient and the line search use every row: Schulman et al. 2015, Appendix C ("10% of
+    /// the data", k = 10); Baselines' `trpo_mpi` uses k = 5. Natural-gradient rules only.
+    public var fisherSubSamplingFactor: Int = 1
     /// Normalise observations with running statistics (SB3 VecNormalize's norm_obs).
     public var normalizeObservations: Bool = false
     /// Scale rewards by the running std of the discounted return (VecNormalize's norm_reward).

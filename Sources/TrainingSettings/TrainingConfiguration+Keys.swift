@@ -76,6 +76,7 @@ extension TrainingConfiguration {
         }, read: { $0.policyLearningRate.map(ConfigurationValue.real) }),
         boolean("normalize_advantage", \.normalizeAdvantage),
         integer("sub_sampling_factor", \.subSamplingFactor, minimum: 1),
+        integer("fisher_sub_sampling_factor", \.fisherSubSamplingFactor, minimum: 1),
         ConfigurationKey(name: "normalize", apply: { configuration, value in
             try configuration.applyNormalize(value)
         }, read: { _ in nil }),
