@@ -22,6 +22,8 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
     /// Per block, the last partial gradient Jᵀū and the room for its ū (see `blockPullbacks`).
     private var partialGradients: [[Float]] = []
     private var cotangents: [[Float]] = []
+    /// The temporaries of the blocks' passes, shared: as many as run at once, not one per block.
+    private let scratchPool = ScratchPool()
 
     /// Prepares a batch of `rows` inputs.
     public init(network: Network, inputs: InputRows, rows: Int, blockSize: Int = 256, threads: Int = 1) {
@@ -33,12 +35,15 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         self.inputs = inputs
         let blockCount = (rows + self.blockSize - 1) / self.blockSize
         workspaces = (0..<blockCount).map { _ in network.makeWorkspace(capacity: min(blockSize, rows)) }
+        for workspace in workspaces { workspace.borrowScratch(from: scratchPool) }
     }
 
     public var inputWidth: Int { network.inputWidth }
     public var outputWidth: Int { network.outputWidth }
     public var parameterCount: Int { network.parameterCount }
     public var blockCount: Int { workspaces.count }
+    /// Scratch buffers the blocks' passes have allocated (as many as ran at once).
+    public var scratchBuffersAllocated: Int { scratchPool.allocatedCount }
 
     @specialized(where Network == MLP)
     public func load(inputs newInputs: InputRows, rows newRows: Int) {
@@ -46,7 +51,11 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
         inputs = newInputs
         rows = newRows
         let needed = (newRows + blockSize - 1) / blockSize
-        while workspaces.count < needed { workspaces.append(network.makeWorkspace(capacity: blockSize)) }
+        while workspaces.count < needed {
+            let workspace = network.makeWorkspace(capacity: blockSize)
+            workspace.borrowScratch(from: scratchPool)
+            workspaces.append(workspace)
+        }
         if workspaces.count > needed { workspaces.removeLast(workspaces.count - needed) }
     }
 
@@ -137,6 +146,7 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
                                         parameters: t, outputCotangent: u, workspace: workspaces[block],
                                         parameterGradient: gb, inputGradient: nil)
                                 }
+                                workspaces[block].returnScratch()
                             }
                         }
                     }

@@ -26,8 +26,12 @@ public final class ConvolutionalWorkspace {
     /// One chunk of patches (`patchRows` rows of some stage) and, lazily, its cotangent.
     var columns: UnsafeMutablePointer<Float>
     private var columnGradientBuffer: UnsafeMutablePointer<Float>?
-    /// Two ping-pong buffers (rows × the widest stage output) for tangents and cotangents, lazily.
+    /// Two ping-pong buffers (rows × the widest stage output) for tangents and cotangents, lazily:
+    /// the workspace's own, or one borrowed from `scratchPool` (both halves of one buffer).
     private var scratchBuffers: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)?
+    /// Where the scratch buffers come from when the workspace does not keep its own.
+    private var scratchPool: ScratchPool?
+    private var borrowedScratch: UnsafeMutableBufferPointer<Float>?
     /// Wᵀ of one stage, lazily.
     private var transposedBuffer: UnsafeMutablePointer<Float>?
 
@@ -72,8 +76,12 @@ public final class ConvolutionalWorkspace {
         for buffer in activations { buffer.deallocate() }
         columns.deallocate()
         columnGradientBuffer?.deallocate()
-        scratchBuffers?.0.deallocate()
-        scratchBuffers?.1.deallocate()
+        if borrowedScratch != nil {
+            returnScratch()
+        } else {
+            scratchBuffers?.0.deallocate()
+            scratchBuffers?.1.deallocate()
+        }
         transposedBuffer?.deallocate()
     }
 
@@ -106,11 +114,32 @@ public final class ConvolutionalWorkspace {
     /// The ping-pong buffers for tangents and cotangents.
     var scratch: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) {
         if let scratchBuffers { return scratchBuffers }
-        let widest = network.stages.map(\.outputSize).max() ?? 1
-        let buffers = (UnsafeMutablePointer<Float>.allocate(capacity: capacity * widest),
-            UnsafeMutablePointer<Float>.allocate(capacity: capacity * widest))
-        scratchBuffers = buffers
-        return buffers
+        let half = capacity * (network.stages.map(\.outputSize).max() ?? 1)
+        var buffers: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)?
+        if let scratchPool {
+            let borrowed = scratchPool.take(count: 2 * half)
+            borrowedScratch = borrowed
+            buffers = borrowed.baseAddress.map { ($0, $0 + half) }
+        }
+        let chosen = buffers ?? (.allocate(capacity: half), .allocate(capacity: half))
+        scratchBuffers = chosen
+        return chosen
+    }
+
+    public func borrowScratch(from pool: ScratchPool) {
+        guard scratchPool == nil else { return }
+        if borrowedScratch == nil, let own = scratchBuffers {
+            own.0.deallocate()
+            own.1.deallocate()
+            scratchBuffers = nil
+        }
+        scratchPool = pool
+    }
+
+    public func returnScratch() {
+        guard let borrowed = borrowedScratch, let scratchPool else { return }
+        scratchPool.giveBack(borrowed)
+        (borrowedScratch, scratchBuffers) = (nil, nil)
     }
 
     /// The cotangent of one chunk of patches.

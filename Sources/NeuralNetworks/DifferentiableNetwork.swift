@@ -9,6 +9,16 @@ public protocol NetworkWorkspace: AnyObject {
     var rows: Int { get }
     /// The network's output of the last forward pass, rows × outputWidth.
     var output: UnsafeBufferPointer<Float> { get }
+    /// Borrow a pass's temporaries from `pool` from now on instead of keeping them.
+    func borrowScratch(from pool: ScratchPool)
+    /// Gives borrowed temporaries back (a pass's results in them are gone).
+    func returnScratch()
+}
+
+extension NetworkWorkspace {
+    /// Workspaces whose temporaries are small keep them.
+    public func borrowScratch(from pool: ScratchPool) {}
+    public func returnScratch() {}
 }
 
 /// A function of a batch of input rows whose parameters are one flat Float vector θ, with its
