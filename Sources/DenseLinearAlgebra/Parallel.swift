@@ -41,6 +41,10 @@ public enum Parallel {
             for index in 0..<count { body(index) }
             return
         }
+        if let helper = RegionHelper.current {
+            helper.perform(count: count, body)
+            return
+        }
         let pieces = min(count, 1 << 15)
         let ran = WorkerPool.shared.run(chunks: pieces, helpers: participants - 1) { piece in
             for index in (piece * count / pieces)..<((piece + 1) * count / pieces) { body(index) }

@@ -19,9 +19,9 @@ extension OnPolicyTrainer {
             threads: threads, reduction: reduction, stream: &stream)
     }
 
-    /// The policy step and the critic fit at once, one on each of two threads (each running its
-    /// passes on its own), or nil, having changed nothing, when they cannot run so (or the run has
-    /// other than two threads).
+    /// The policy step and the critic fit at once, one on each of two threads (the critic's then
+    /// helping the policy step's passes, `RegionHelper`), or nil, having changed nothing, when they
+    /// cannot run so (or the run has other than two threads).
     ///
     /// Both read the same rollout and neither reads what the other writes, so they may overlap; what
     /// ties them is `updateStream`: the critic fit draws its minibatch orders after the rule. The
@@ -37,21 +37,22 @@ extension OnPolicyTrainer {
     {
         // With more threads, splitting each phase's passes over all of them may well beat two phases on one each.
         guard threads == 2, !updateRuleDrawsFromStream, reduction is LocalReduction else { return nil }
-        var input = input
-        input.threads = 1
-        input.batch.threads = 1
         let streamBefore = updateStream
         var rule = updateRule, policyParameters = self.policyParameters, policyStream = streamBefore
         var valueParameters = self.valueParameters, optimizer = criticOptimizer, criticStream = streamBefore
         var update: PolicyUpdateMetrics?
         var valueLoss = 0.0
+        // The critic's thread, once its fit is done, helps the policy step's passes (whose batch
+        // keeps its two threads), so neither core idles while the longer phase finishes.
+        let helper = RegionHelper()
         Parallel.forEachChunk(count: 2, threads: 2) { chunk, _ in
             if chunk == 0 {
-                update = rule.update(input, parameters: &policyParameters, stream: &policyStream)
+                update = helper.lend { rule.update(input, parameters: &policyParameters, stream: &policyStream) }
             } else {
                 valueLoss = fitCritic(
                     buffer: buffer, returns: returns, threads: 1, parameters: &valueParameters,
                     optimizer: &optimizer, stream: &criticStream)
+                helper.serve()
             }
         }
         guard let update else { return nil }
