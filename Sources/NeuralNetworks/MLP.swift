@@ -77,25 +77,35 @@ public enum OrthogonalInitialization {
     public static func matrix(rows: Int, columns: Int, gain: Float, stream: inout RandomStream) -> [Float] {
         let tall = max(rows, columns)
         let narrow = min(rows, columns)
-        // `narrow` orthonormal vectors of length `tall`.
-        var vectors = [[Double]]()
-        vectors.reserveCapacity(narrow)
-        for _ in 0..<narrow {
-            var vector = (0..<tall).map { _ in stream.nextNormal() }
-            for _ in 0..<2 {
-                for basis in vectors {
-                    let projection = zip(vector, basis).reduce(0) { $0 + $1.0 * $1.1 }
-                    for index in 0..<tall { vector[index] -= projection * basis[index] }
+        // `narrow` orthonormal vectors of length `tall`, one after another. Each sum runs in index
+        // order, one term at a time, so the bits are those of the plain term-by-term loops
+        // (`InitializationAndAdamTests`); pointers instead of arrays made NatureCNN's 3136 × 512
+        // layer several times faster to draw.
+        var vectors = [Double](repeating: 0, count: narrow * tall)
+        vectors.withUnsafeMutableBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            for next in 0..<narrow {
+                let vector = base + next * tall
+                for index in 0..<tall { vector[index] = stream.nextNormal() }
+                for _ in 0..<2 {
+                    for earlier in 0..<next {
+                        let basis = UnsafePointer(base + earlier * tall)
+                        var projection = 0.0
+                        for index in 0..<tall { projection += vector[index] * basis[index] }
+                        for index in 0..<tall { vector[index] -= projection * basis[index] }
+                    }
                 }
+                var squares = 0.0
+                for index in 0..<tall { squares += vector[index] * vector[index] }
+                let norm = squares.squareRoot()
+                if norm > 0 { for index in 0..<tall { vector[index] /= norm } }
             }
-            let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            vectors.append(norm > 0 ? vector.map { $0 / norm } : vector)
         }
         var result = [Float](repeating: 0, count: rows * columns)
         for row in 0..<rows {
             for column in 0..<columns {
                 // Columns are the orthonormal vectors when the matrix is tall, rows when it is wide.
-                let value = rows >= columns ? vectors[column][row] : vectors[row][column]
+                let value = rows >= columns ? vectors[column * tall + row] : vectors[row * tall + column]
                 result[row * columns + column] = gain * Float(value)
             }
         }

@@ -24,6 +24,35 @@ import Testing
         }
     }
 
+    /// The pointer loops give the bits of Gram–Schmidt written term by term over arrays (the
+    /// original code, kept here as the reference), tall, wide and square.
+    @Test(arguments: [(96, 13), (13, 96), (40, 40)])
+    func orthogonalMatricesKeepTheirBits(shape: (Int, Int)) {
+        let (rows, columns) = shape
+        var stream = RandomStream(seed: 9)
+        let fast = OrthogonalInitialization.matrix(rows: rows, columns: columns, gain: 1.3, stream: &stream)
+        var reference = RandomStream(seed: 9)
+        let (tall, narrow) = (max(rows, columns), min(rows, columns))
+        var vectors = [[Double]]()
+        for _ in 0..<narrow {
+            var vector = (0..<tall).map { _ in reference.nextNormal() }
+            for _ in 0..<2 {
+                for basis in vectors {
+                    let projection = zip(vector, basis).reduce(0) { $0 + $1.0 * $1.1 }
+                    for index in 0..<tall { vector[index] -= projection * basis[index] }
+                }
+            }
+            let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            vectors.append(norm > 0 ? vector.map { $0 / norm } : vector)
+        }
+        let expected = (0..<(rows * columns)).map { index in
+            let (row, column) = (index / columns, index % columns)
+            return Float(1.3) * Float(rows >= columns ? vectors[column][row] : vectors[row][column])
+        }
+        #expect(fast == expected)
+        #expect(stream == reference)
+    }
+
     @Test func initialParametersHaveZeroBiasesAndHeadGain() {
         let network = MLP(widths: [4, 16, 16, 2])
         var stream = RandomStream(seed: 2)
