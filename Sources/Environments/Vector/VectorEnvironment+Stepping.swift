@@ -25,11 +25,27 @@ extension VectorEnvironment {
         }
         guard isReset else { throw EnvironmentError.stepBeforeReset(environment: name) }
         var outcomes = [Result<CopyOutcome, any Error>?](repeating: nil, count: count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            // Contiguous chunks of copies; each writes only its own slots.
-            Parallel.forEach(count: count, threads: steppingThreads) { index in buffer[index] = stepCopy(index, actions[index]) }
+        let width = observationDimension
+        // Each copy writes its observation into its own row of the result where it steps, so the
+        // rows are not copied again one after another once every copy is done (for 8 Atari stacks,
+        // 0.9 MB a step that the second thread could not share).
+        // (Not zeroed first: a row a copy did not fill belongs to a step that throws.)
+        let observations = [Float](unsafeUninitializedCapacity: count * width) { rows, initialized in
+            outcomes.withUnsafeMutableBufferPointer { buffer in
+                Parallel.forEach(count: count, threads: steppingThreads) { index in
+                    let outcome = stepCopy(index, actions[index])
+                    if case .success(let stepped) = outcome, stepped.observation.count == width, let base = rows.baseAddress {
+                        stepped.observation.withUnsafeBufferPointer { row in
+                            guard let source = row.baseAddress else { return }
+                            (base + index * width).initialize(from: source, count: width)
+                        }
+                    }
+                    buffer[index] = outcome
+                }
+            }
+            initialized = count * width
         }
-        return try assemble(outcomes)
+        return try assemble(outcomes, observations: observations)
     }
 
     /// The threads a step uses: up to `threads`, but only as many as get at least
@@ -80,10 +96,9 @@ extension VectorEnvironment {
             truncated: result.truncated, finalObservation: result.observation)
     }
 
-    /// Gathers the copies' outcomes in index order and records finished episodes.
-    func assemble(_ outcomes: [Result<CopyOutcome, any Error>?]) throws -> VectorStepResult {
-        var observations = [Float]()
-        observations.reserveCapacity(count * observationDimension)
+    /// Gathers the copies' outcomes in index order (their observations already in `observations`'
+    /// rows) and records finished episodes.
+    func assemble(_ outcomes: [Result<CopyOutcome, any Error>?], observations: [Float]) throws -> VectorStepResult {
         var rewards = [Double](repeating: 0, count: count)
         var terminated = [Bool](repeating: false, count: count)
         var truncated = [Bool](repeating: false, count: count)
@@ -92,7 +107,10 @@ extension VectorEnvironment {
             guard let outcome = try outcomes[index]?.get() else {
                 throw EnvironmentError.invalidConfiguration("\(copyName(index)) was not stepped")
             }
-            observations += outcome.observation
+            guard outcome.observation.count == observationDimension else {
+                throw EnvironmentError.observationShapeMismatch(
+                    environment: copyName(index), expected: observationDimension, actual: outcome.observation.count)
+            }
             rewards[index] = outcome.reward
             terminated[index] = outcome.terminated
             truncated[index] = outcome.truncated

@@ -2,7 +2,7 @@
 // - ALE/Pong-v5 raw: frameskip 4, sticky actions 0.25, RGB observations as bytes;
 // - the preprocessed stack: FrameStack(AtariPreprocessing(ALE/Pong-v5 with frameskip 1), 4),
 //   Gymnasium's defaults (30 no-ops, frame skip 4 with max-pooling, grayscale, 84 × 84 INTER_AREA);
-// - two copies of that stack in a VectorEnvironment (Float observations, as the trainer sees
+// - 2 and 8 copies of that stack in a VectorEnvironment (Float observations, as the trainer sees
 //   them), serial and on two threads (fork-join per step); and, for the machine's own scaling,
 //   two independent stacks each stepped by its own thread with no per-step join. Steps count copies.
 //
@@ -80,16 +80,21 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "count", let st
 print("ALE \(AtariEnvironment.aleVersion), Pong, random actions, best of \(rounds) rounds of \(secondsPerRound) s")
 let raw = try loop(AtariEnvironment(.v5(game: "pong")), seed: 0)
 let stack = try loop(AtariEnvironments.preprocessedStack(game: "pong"), seed: 0)
-var vectors: [Int: VectorEnvironment] = [:]
-var vectorSteps: [Int: () throws -> Void] = [:]
-for threads in [1, 2] {
-    let copies = try VectorEnvironment(count: 2, threads: threads, name: "Pong stack") {
-        try AtariEnvironments.preprocessedStack(game: "pong")
+// Vector environments of 2 copies (one per thread: each step waits for the slower copy) and of 8
+// (the Atari training's n_envs: the threads claim copies one by one, which evens out the wait).
+let copyCounts = [2, 8]
+var vectorSteps: [String: () throws -> Void] = [:]
+for count in copyCounts {
+    for threads in [1, 2] {
+        let copies = try VectorEnvironment(count: count, threads: threads, name: "Pong stack") {
+            try AtariEnvironments.preprocessedStack(game: "pong")
+        }
+        _ = try copies.reset(seed: 0)
+        var random = RandomStream(seed: 1)
+        vectorSteps["\(count)/\(threads)"] = {
+            _ = try copies.step((0..<count).map { _ in copies.actionSpace.sample(using: &random) })
+        }
     }
-    _ = try copies.reset(seed: 0)
-    var random = RandomStream(seed: 1)
-    vectors[threads] = copies
-    vectorSteps[threads] = { _ = try copies.step((0..<2).map { _ in copies.actionSpace.sample(using: &random) }) }
 }
 // Two stacks, one per thread, each measured for a round; the rates add up.
 final class IndependentStacks: @unchecked Sendable {
@@ -107,17 +112,27 @@ final class IndependentStacks: @unchecked Sendable {
 }
 let independent = IndependentStacks(
     try (0..<2).map { try loop(AtariEnvironments.preprocessedStack(game: "pong"), seed: UInt64($0)) })
-var best = (raw: 0.0, stack: 0.0, serial: 0.0, parallel: 0.0, independent: 0.0)
+var best = (raw: 0.0, stack: 0.0, independent: 0.0)
+var vectorBest: [String: Double] = [:]
 for _ in 0..<rounds {
     best.raw = max(best.raw, try measure(raw))
     best.stack = max(best.stack, try measure(stack))
-    if let serial = vectorSteps[1] { best.serial = max(best.serial, 2 * (try measure(serial))) }
-    if let parallel = vectorSteps[2] { best.parallel = max(best.parallel, 2 * (try measure(parallel))) }
+    for count in copyCounts {
+        for threads in [1, 2] {
+            let key = "\(count)/\(threads)"
+            if let step = vectorSteps[key] { vectorBest[key] = max(vectorBest[key] ?? 0, Double(count) * (try measure(step))) }
+        }
+    }
     best.independent = max(best.independent, independent.measureBoth())
 }
 report("ALE/Pong-v5 raw (frameskip 4, bytes)", best.raw)
 report("Pong preprocessed stack (84×84×4)", best.stack)
-report("Pong stack × 2 copies, vector env, 1 thread", best.serial)
-report("Pong stack × 2 copies, vector env, 2 threads", best.parallel)
+for count in copyCounts {
+    report("Pong stack × \(count) copies, vector env, 1 thread", vectorBest["\(count)/1"] ?? 0)
+    report("Pong stack × \(count) copies, vector env, 2 threads", vectorBest["\(count)/2"] ?? 0)
+}
 report("Pong stack × 2, one thread each, no per-step join", best.independent)
-print("Vector speed-up with 2 threads: \(Double(Int(100 * best.parallel / max(best.serial, 1))) / 100)×")
+for count in copyCounts {
+    let ratio = (vectorBest["\(count)/2"] ?? 0) / max(vectorBest["\(count)/1"] ?? 1, 1)
+    print("Vector speed-up with 2 threads, \(count) copies: \(Double(Int(100 * ratio)) / 100)×")
+}
