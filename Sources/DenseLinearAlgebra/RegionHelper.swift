@@ -9,8 +9,9 @@ import Synchronization
 /// `lend`) runs its regions at full width: `Parallel.forEach` hands them to `perform`, where the
 /// owner claims indices one by one and the helper, once its own work is done and it `serve`s,
 /// claims the rest. Nobody waits for the helper: until it serves, the owner claims every index
-/// itself. As everywhere in `Parallel`, an index's work does not depend on who runs it, so the
-/// bits do not depend on whether help came.
+/// itself, and once a wait for the helper's index has been long (another process took its core),
+/// help is declined for the rest of the `lend`. As everywhere in `Parallel`, an index's work does
+/// not depend on who runs it, so the bits do not depend on whether help came.
 public final class RegionHelper: @unchecked Sendable {
     /// generation << 32 | index count << 16 | next unclaimed index, of the current region.
     private let state = Atomic<UInt64>(0)
@@ -18,6 +19,9 @@ public final class RegionHelper: @unchecked Sendable {
     private let helped = Atomic<Int>(0)
     /// 0 before `lend`, 1 while its body runs, 2 after.
     private let phase = Atomic<Int>(0)
+    /// Set by the owner once it waited far longer for the helper's indices than an index takes
+    /// (the helper's core is taken by another process): the helper then stops claiming.
+    private let declined = Atomic<Bool>(false)
     /// The current region's body; read only after a successful claim, while its owner waits.
     private nonisolated(unsafe) var body: ((Int) -> Void)?
 
@@ -41,7 +45,7 @@ public final class RegionHelper: @unchecked Sendable {
     public func serve() {
         var seen = state.load(ordering: .acquiring) >> 32
         var idle = 0
-        while phase.load(ordering: .acquiring) == 1 {
+        while phase.load(ordering: .acquiring) == 1 && !declined.load(ordering: .relaxed) {
             let current = state.load(ordering: .acquiring)
             guard current >> 32 != seen else {
                 idle += 1
@@ -50,7 +54,7 @@ public final class RegionHelper: @unchecked Sendable {
                 continue
             }
             (seen, idle) = (current >> 32, 0)
-            while let index = claim(generation: seen) {
+            while !declined.load(ordering: .relaxed), let index = claim(generation: seen) {
                 run(index)
                 helped.add(1, ordering: .releasing)
             }
@@ -78,14 +82,25 @@ public final class RegionHelper: @unchecked Sendable {
             let generation = (state.load(ordering: .relaxed) >> 32) &+ 1
             state.store(generation << 32 | UInt64(count) << 16, ordering: .releasing)
             var done = 0
+            let start = Self.now()
             while let index = claim(generation: generation) {
                 escapable(index)
                 done += 1
             }
+            guard done < count else {
+                self.body = nil
+                return
+            }
+            let claimed = Self.now()
             var spins = 0
             while helped.load(ordering: .acquiring) < count - done {
                 spins += 1
                 if spins > 1_000 { sched_yield() }
+            }
+            // A helper that kept the owner waiting more than two of the owner's indices (and 50 µs)
+            // lost its core mid-index; with a busy process beside us that happens again and again.
+            if done > 0 && Self.now() - claimed > 2 * (claimed - start) / UInt64(done) + 50_000 {
+                declined.store(true, ordering: .relaxed)
             }
             self.body = nil
         }
@@ -110,6 +125,13 @@ public final class RegionHelper: @unchecked Sendable {
     @inline(never)
     private func run(_ index: Int) {
         body?(index)
+    }
+
+    /// Monotonic nanoseconds.
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     // MARK: The owner's helper, per thread
