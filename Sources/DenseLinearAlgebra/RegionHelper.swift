@@ -107,18 +107,7 @@ public final class RegionHelper: @unchecked Sendable {
     }
 
     /// Claims the next index of `generation`'s region, or nil if it is another or fully claimed.
-    private func claim(generation: UInt64) -> Int? {
-        var current = state.load(ordering: .acquiring)
-        while current >> 32 == generation {
-            let count = (current >> 16) & 0xFFFF, next = current & 0xFFFF
-            guard next < count else { return nil }
-            let (exchanged, original) = state.compareExchange(
-                expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
-            if exchanged { return Int(next) }
-            current = original
-        }
-        return nil
-    }
+    private func claim(generation: UInt64) -> Int? { state.claimNext(generation: generation) }
 
     /// Runs one claimed index; not inlined, so the reference to the body is released before
     /// `helped` counts it (the owner's `withoutActuallyEscaping` checks nobody still holds it).

@@ -78,18 +78,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Claims the next chunk of `generation`'s job, or nil if the job is another or fully claimed.
-    private func claim(generation: UInt64) -> Int? {
-        var current = state.load(ordering: .acquiring)
-        while current >> 32 == generation {
-            let chunks = (current >> 16) & 0xFFFF, next = current & 0xFFFF
-            guard next < chunks else { return nil }
-            let (exchanged, original) = state.compareExchange(
-                expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
-            if exchanged { return Int(next) }
-            current = original
-        }
-        return nil
-    }
+    private func claim(generation: UInt64) -> Int? { state.claimNext(generation: generation) }
 
     /// Starts worker `index`; it treats the current generation as seen (the job about to be
     /// published is the first it takes part in), whenever its thread actually starts.
@@ -133,5 +122,23 @@ final class WorkerPool: @unchecked Sendable {
                 finished.add(1, ordering: .releasing)
             }
         }
+    }
+}
+
+extension Atomic where Value == UInt64 {
+    /// Claims the next index of a job word `generation << 32 | count << 16 | next` (WorkerPool's
+    /// and RegionHelper's), or nil if the word holds another generation or every index is claimed.
+    /// A compare-and-swap per claim: nobody claims past the count or a job it did not see.
+    func claimNext(generation: UInt64) -> Int? {
+        var current = load(ordering: .acquiring)
+        while current >> 32 == generation {
+            let count = (current >> 16) & 0xFFFF, next = current & 0xFFFF
+            guard next < count else { return nil }
+            let (exchanged, original) = compareExchange(
+                expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
+            if exchanged { return Int(next) }
+            current = original
+        }
+        return nil
     }
 }
