@@ -7,17 +7,18 @@ let package = Package(
     dependencies: [.package(name: "TrustRegion", path: "../..")],
     targets: [
         .target(name: "FMAPeak"),
+        .target(name: "ThreadTiming"),
         .executableTarget(
             name: "NetworkBenchmark",
             dependencies: [.product(name: "TrustRegion", package: "TrustRegion"), "FMAPeak"]
         ),
         .executableTarget(
             name: "ConvolutionBenchmark",
-            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion"), "ThreadTiming"]
         ),
         .executableTarget(
             name: "ByteInputBenchmark",
-            dependencies: [.product(name: "TrustRegion", package: "TrustRegion")]
+            dependencies: [.product(name: "TrustRegion", package: "TrustRegion"), "ThreadTiming"]
         ),
     ]
 )

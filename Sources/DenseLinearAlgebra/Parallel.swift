@@ -41,14 +41,15 @@ public enum Parallel {
             for index in 0..<count { body(index) }
             return
         }
-        if let helper = RegionHelper.current {
-            helper.perform(count: count, body)
-            return
-        }
         let pieces = min(count, 1 << 15)
-        let ran = WorkerPool.shared.run(chunks: pieces, helpers: participants - 1) { piece in
+        func run(piece: Int) {
             for index in (piece * count / pieces)..<((piece + 1) * count / pieces) { body(index) }
         }
+        if let helper = RegionHelper.current {
+            helper.perform(count: pieces, run)
+            return
+        }
+        let ran = WorkerPool.shared.run(chunks: pieces, helpers: participants - 1, run)
         if ran { return }
         onDispatch(count: count, chunks: participants) { _, range in
             for index in range { body(index) }

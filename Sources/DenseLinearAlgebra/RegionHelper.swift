@@ -69,13 +69,7 @@ public final class RegionHelper: @unchecked Sendable {
             for index in 0..<count { body(index) }
             return
         }
-        guard count < 1 << 16 else {
-            let pieces = 1 << 15
-            perform(count: pieces) { piece in
-                for index in (piece * count / pieces)..<((piece + 1) * count / pieces) { body(index) }
-            }
-            return
-        }
+        precondition(count < 1 << 16, "a region of at most 2¹⁶ − 1 indices (Parallel.forEach hands over pieces)")
         withoutActuallyEscaping(body) { escapable in
             self.body = escapable
             helped.store(0, ordering: .relaxed)

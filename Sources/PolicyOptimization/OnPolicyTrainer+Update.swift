@@ -57,14 +57,10 @@ extension OnPolicyTrainer {
         let factor = configuration.fisherSubSamplingFactor
         guard factor > 1, batch.rows > 1 else { return nil }
         let rows = Array(stride(from: 0, to: batch.rows, by: factor))
-        let actionWidth = policy.distribution.actionWidth
-        var actions = [Float]()
-        actions.reserveCapacity(rows.count * actionWidth)
-        for row in rows { actions.append(contentsOf: batch.actions[(row * actionWidth)..<((row + 1) * actionWidth)]) }
-        let observationWidth = batch.observations.count / batch.rows
         let fisherBatch = PolicyBatch(
-            policy: policy, observations: batch.observations.gathering(width: observationWidth, rows: rows),
-            actions: actions, rows: rows.count, threads: threads, reduction: reduction)
+            policy: policy, observations: batch.observations.gathering(width: policy.observationWidth, rows: rows),
+            actions: RowGather.gather(batch.actions, width: policy.distribution.actionWidth, rows: rows),
+            rows: rows.count, threads: threads, reduction: reduction)
         fisherBatch.evaluate(at: policyParameters)
         return fisherBatch
     }
@@ -72,11 +68,7 @@ extension OnPolicyTrainer {
     /// The batch of `rows`, evaluated at θ_old, with what every update rule needs.
     func makeUpdateInput(buffer: RolloutBuffer, rows: [Int], advantages: [Double]) -> PolicyUpdateInput {
         func gather<T>(_ source: [T], width: Int) -> [T] {
-            if rows.count == buffer.rows { return source }
-            var result = [T]()
-            result.reserveCapacity(rows.count * width)
-            for row in rows { result.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
-            return result
+            rows.count == buffer.rows ? source : RowGather.gather(source, width: width, rows: rows)
         }
         let observations = rows.count == buffer.rows
             ? buffer.observations : buffer.observations.gathering(width: buffer.observationWidth, rows: rows)

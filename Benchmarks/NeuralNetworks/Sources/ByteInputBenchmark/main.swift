@@ -8,6 +8,7 @@
 import DenseLinearAlgebra
 import Glibc
 import NeuralNetworks
+import ThreadTiming
 
 let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 3 : 3
 let rows = 256
@@ -19,25 +20,6 @@ let bytes = (0..<(rows * network.inputWidth)).map { _ in UInt8(stream.nextInt(be
 let floats = bytes.map(Float.init)
 let tangent = (0..<network.parameterCount).map { _ in Float(stream.nextNormal()) }
 let cotangent = (0..<(rows * 6)).map { _ in Float(stream.nextNormal()) }
-
-/// This thread's CPU seconds so far.
-func threadSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// The best (minimum) CPU seconds per call over `repetitions` calls after a warm-up.
-func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
-    body()
-    var best = Double.infinity
-    for _ in 0..<repetitions {
-        let start = threadSeconds()
-        body()
-        best = min(best, threadSeconds() - start)
-    }
-    return best
-}
 
 /// Forward, differential and pullback seconds, and the outputs and gradient, from one input kind.
 func passes(byteInput: Bool) -> (times: [Double], outputs: [Float], gradient: [Float]) {

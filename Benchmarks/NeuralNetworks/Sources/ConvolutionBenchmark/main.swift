@@ -7,6 +7,7 @@
 import DenseLinearAlgebra
 import Glibc
 import NeuralNetworks
+import ThreadTiming
 
 let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 3 : 3
 let rows = 256
@@ -26,25 +27,6 @@ let forwardFlops = Double(2 * network.multiplyAddsPerRow * rows)
 let first = network.stages[0]
 let firstLayerFlops = Double(2 * first.positions * first.patchSize * first.filters * rows)
 let twoPassFlops = 2 * forwardFlops - firstLayerFlops
-
-/// This thread's CPU seconds so far.
-func threadSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// The best (minimum) CPU seconds per call over `repetitions` calls after a warm-up.
-func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
-    body()
-    var best = Double.infinity
-    for _ in 0..<repetitions {
-        let start = threadSeconds()
-        body()
-        best = min(best, threadSeconds() - start)
-    }
-    return best
-}
 
 // The matrix kernel alone on one large product (m 4096, n 256, k 256) and the MLP of NetworkBenchmark.
 let (m, n, k) = (4096, 256, 256)
