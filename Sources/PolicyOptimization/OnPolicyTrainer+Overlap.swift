@@ -25,21 +25,25 @@ extension OnPolicyTrainer {
     ///
     /// Both read the same rollout and neither reads what the other writes, so they may overlap; what
     /// ties them is `updateStream`: the critic fit draws its minibatch orders after the rule. The
-    /// critic therefore starts from the stream as it is now, which is the stream a serial run hands
-    /// it only if the rule draws nothing (TRPO's and NPG's steps). If the rule did draw, the
-    /// critic's result is thrown away, the fit runs again after the rule as in a serial run, and
-    /// later iterations no longer overlap: the bits never depend on the thread count. With two
-    /// threads, TRPO's serial work (Adam, reductions, CG's vector operations) no longer waits for
-    /// the other phase's. A distributed run's reductions talk to other ranks in order, so it keeps
-    /// the serial order.
+    /// critic therefore starts from the stream the rule predicts it will leave (PPO: one permutation
+    /// per epoch), or from the stream as it is now for rules that predict nothing (TRPO's and NPG's
+    /// steps draw nothing). If the rule left another stream (PPO stopped early), the critic's
+    /// result is thrown away and the fit runs again after the rule as in a serial run; a rule
+    /// without a prediction that drew stops overlapping for good. So the bits never depend on the
+    /// thread count. With two threads, TRPO's serial work (Adam, reductions, CG's vector
+    /// operations) no longer waits for the other phase's, and PPO's one-block minibatches of policy
+    /// and critic run at once. A distributed run's reductions talk to other ranks in order, so it
+    /// keeps the serial order.
     func updateBesideCriticFit(_ input: PolicyUpdateInput, buffer: RolloutBuffer, returns: [Double])
         -> (PolicyUpdateMetrics, Double)?
     {
         // With more threads, splitting each phase's passes over all of them may well beat two phases on one each.
         guard threads == 2, !updateRuleDrawsFromStream, reduction is LocalReduction else { return nil }
         let streamBefore = updateStream
+        let prediction = updateRule.predictedStream(after: streamBefore, for: input)
+        let expectedStream = prediction ?? streamBefore
         var rule = updateRule, policyParameters = self.policyParameters, policyStream = streamBefore
-        var valueParameters = self.valueParameters, optimizer = criticOptimizer, criticStream = streamBefore
+        var valueParameters = self.valueParameters, optimizer = criticOptimizer, criticStream = expectedStream
         var update: PolicyUpdateMetrics?
         var valueLoss = 0.0
         // The critic's thread, once its fit is done, helps the policy step's passes (whose batch
@@ -57,10 +61,11 @@ extension OnPolicyTrainer {
         }
         guard let update else { return nil }
         (updateRule, self.policyParameters, updateStream) = (rule, policyParameters, policyStream)
-        if policyStream == streamBefore {
+        if policyStream == expectedStream {
             (self.valueParameters, criticOptimizer, updateStream) = (valueParameters, optimizer, criticStream)
+            overlappedUpdates += 1
         } else {
-            updateRuleDrawsFromStream = true
+            if prediction == nil { updateRuleDrawsFromStream = true }
             valueLoss = fitCritic(
                 buffer: buffer, returns: returns, threads: threads, parameters: &self.valueParameters,
                 optimizer: &criticOptimizer, stream: &updateStream)

@@ -59,6 +59,8 @@ public final class OnPolicyTrainer {
     /// The update rule drew from `updateStream` in an iteration run beside the critic fit, so the
     /// critic fit (which draws after it) runs after it from then on (`OnPolicyTrainer+Overlap.swift`).
     var updateRuleDrawsFromStream = false
+    /// Iterations whose policy step ran beside the critic fit and kept its result (for tests).
+    var overlappedUpdates = 0
 
     let singlePath: SinglePathSampler
     let vine: VineSampler?

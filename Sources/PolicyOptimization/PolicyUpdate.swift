@@ -85,6 +85,10 @@ public protocol PolicyUpdateRule {
     /// evaluations and `Agent.predict` use (a search reports its distribution's mean, not the
     /// candidate it is trying).
     func resultParameters(acting parameters: [Float]) -> [Float]
+    /// `stream` as `update` will leave it if it takes every planned step, known before it runs, or
+    /// nil if the rule does not say. The trainer fits the critic (which draws after the rule) from
+    /// this stream beside the update and checks the guess afterwards (`OnPolicyTrainer+Overlap.swift`).
+    func predictedStream(after stream: RandomStream, for input: PolicyUpdateInput) -> RandomStream?
 }
 
 extension PolicyUpdateRule {
@@ -93,6 +97,9 @@ extension PolicyUpdateRule {
 
     /// Most rules' result is the θ they act with.
     public func resultParameters(acting parameters: [Float]) -> [Float] { parameters }
+
+    /// Rules say nothing by default; the trainer then guesses that they draw nothing.
+    public func predictedStream(after stream: RandomStream, for input: PolicyUpdateInput) -> RandomStream? { nil }
 
     /// Stateless rules accept only an empty state.
     public mutating func restore(_ state: UpdateRuleState) throws {

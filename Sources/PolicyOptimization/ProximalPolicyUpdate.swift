@@ -113,6 +113,13 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         return metrics
     }
 
+    /// One permutation of the batch's rows per epoch; an early stop draws fewer (the guess is then wrong).
+    public func predictedStream(after stream: RandomStream, for input: PolicyUpdateInput) -> RandomStream? {
+        var stream = stream, order = Array(0..<input.batch.rows)
+        for _ in 0..<settings.epochs { Shuffle.permute(&order, stream: &stream) }
+        return stream
+    }
+
     /// L^CLIP on one minibatch with its per-row weights ∂L^CLIP/∂log πᵢ, the fraction of rows with
     /// |rᵢ − 1| > ε (SB3's clip_fraction) and (1/n) Σ (rᵢ − 1) − log rᵢ (SB3's approx_kl).
     public static func clippedObjective(
