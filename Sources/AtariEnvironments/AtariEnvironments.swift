@@ -86,13 +86,18 @@ public enum AtariEnvironments {
         let roms = try installedROMs()
         AtariTraining.registerProvider(in: registry, roms: roms)
         var added: [String] = []
+        // Ids share a handful of layouts: one box per layout, shared by its ids (an RGB screen's
+        // bounds are 2 × 100,800 Floats, which every `trpo` start-up filled for each id).
+        var boxes: [ObservationLayout: Space] = [:]
         for entry in entries(games: roms.games) where registry.specification(for: entry.id) == nil {
             let configuration = entry.configuration
             let layout = configuration.observationLayout
+            let box = boxes[layout] ?? layout.box(low: 0, high: 255)
+            boxes[layout] = box
             // The minimal action set's size comes from a table (checked against ALE by a test), so
             // no ROM is loaded here; a game missing from it lists the full set of 18.
             var specification = EnvironmentSpecification(
-                id: entry.id, observationSpace: layout.box(low: 0, high: 255),
+                id: entry.id, observationSpace: box,
                 actionSpace: .discrete(count: MinimalActionSets.count(for: configuration.game) ?? 18),
                 maxEpisodeSteps: nil, rewardThreshold: nil,
                 makeUnwrapped: { try AtariEnvironment(configuration, roms: roms) })
