@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 15's learning runs, resumable across sessions: TRPO and PPO on Breakout and Pong (seed 0,
-# 2M agent steps = 8M frames each) and the vine on Pong. A run whose directory holds a checkpoint
+# 2M agent steps = 8M frames each), the vine on Pong, and TRPO on the other five games of the
+# paper's Table 1 for 500k steps (Breakout's and Pong's table rows are their TRPO runs at 500k). A run whose directory holds a checkpoint
 # resumes there (`trpo train --resume`), so runs killed with their session continue where they left off
 # and give the rows of an uninterrupted run. Two runs at a time, one thread each (the cheapest use of
 # two cores); `nice -n 19` so that other work keeps the machine.
@@ -8,7 +9,8 @@
 #   Benchmarks/acceptance/atari_learning.sh run RUNS [NAME ...]     start or resume (default: all)
 #   Benchmarks/acceptance/atari_learning.sh report RUNS OUT_DIR      curves (SVG) and progress files
 #                                                                    of whatever the runs reached, and a table
-# NAME: trpo-breakout trpo-pong ppo-breakout ppo-pong vine-pong. TRPO runs compute CG's Fisher-vector
+# NAME: trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong table-BeamRider table-Enduro
+# table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs compute CG's Fisher-vector
 # products on every 10th row (the paper's Appendix C; ~2× faster); everything else is the Atari
 # defaults of `trpo train` (AtariWrapper, 4 frames, NatureCNN, 8 copies × 128 steps). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
@@ -29,14 +31,19 @@ arguments() {
         # 9,600 branch steps beside each 1,024 trunk steps, so 190k trunk steps simulate ~2.0M,
         # single path's budget. The vine's batch is 192 rows, so its products use every row.
         vine-pong) echo "--env PongNoFrameskip-v4 --set sampler=vine --set vine_states=32 --set vine_actions=6 --set vine_horizon=50 --set checkpoint_interval=5" ;;
+        table-*) echo "--env ${1#table-}NoFrameskip-v4 --set fisher_sub_sampling_factor=10 --set checkpoint_interval=5" ;;
         *) echo "unknown run $1" >&2; return 2 ;;
     esac
 }
-budget() { [ "$1" = vine-pong ] && echo 190000 || echo 2000000; }
+budget() {
+    case "$1" in vine-pong) echo 190000 ;; table-*) echo 500000 ;; *) echo 2000000 ;; esac
+}
+table_games=(BeamRider Enduro Qbert Seaquest SpaceInvaders)
 
 if [ "$mode" = run ]; then
     [ -x "$trpo" ] || { echo "no $trpo: swift build -c release --traits ALE first" >&2; exit 2; }
-    names=("$@"); [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong)
+    names=("$@")
+    [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong "${table_games[@]/#/table-}")
     mkdir -p "$runs"
     one() {
         local name=$1 dir="$runs/$1" status=0
@@ -69,21 +76,42 @@ if [ -f "$runs/trpo-pong/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" 
 fi
 python3 - "$runs" <<'PY'
 import csv, os, sys
-# Table 1 of Schulman et al. (2015): random, TRPO single path, TRPO vine (50M steps, one run each).
-paper = {"breakout": (1.2, 10.8, 34.2), "pong": (-20.4, 20.9, 20.9)}
-print("| run | agent steps | simulated steps | ep_rew_mean (last 100 episodes) | best ep_rew_mean | random | paper single path | paper vine |")
-print("|---|---|---|---|---|---|---|---|")
-for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "ppo-pong", "vine-pong"]:
-    path = os.path.join(sys.argv[1], name, "progress.csv")
+runs = sys.argv[1]
+# Table 1 of Schulman et al. (2015): random, TRPO single path, TRPO vine (500 iterations of 100k or
+# 400k steps, one run each).
+paper = {"BeamRider": (354, 1425.2, 859.5), "Breakout": (1.2, 10.8, 34.2), "Enduro": (0, 534.6, 430.8),
+         "Pong": (-20.4, 20.9, 20.9), "Qbert": (157, 1973.5, 7732.5), "Seaquest": (110, 1908.6, 788.4),
+         "SpaceInvaders": (179, 568.4, 450.2)}
+
+def rows(name):
+    path = os.path.join(runs, name, "progress.csv")
     if not os.path.exists(path):
-        continue
-    rows = [r for r in csv.DictReader(open(path)) if r["rollout/ep_rew_mean"] not in ("", "nan")]
-    if not rows:
-        continue
-    game = name.split("-")[1]
-    random, single, vine = paper[game]
-    best = max(float(r["rollout/ep_rew_mean"]) for r in rows)
-    last = rows[-1]
-    print(f"| {name} | {int(last['time/total_timesteps']):,} | {int(last['time/simulated_timesteps']):,} | "
-          f"{float(last['rollout/ep_rew_mean']):.2f} | {best:.2f} | {random} | {single} | {vine} |")
+        return []
+    return [r for r in csv.DictReader(open(path)) if r["rollout/ep_rew_mean"] not in ("", "nan")]
+
+def score(row):
+    return float(row["rollout/ep_rew_mean"])
+
+print("Learning runs (seed 0; ep_rew_mean: the mean return of the last 100 finished games)\n")
+print("| run | agent steps | simulated steps | last ep_rew_mean | best ep_rew_mean | random | paper single path |")
+print("|---|---|---|---|---|---|---|")
+for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "ppo-pong", "vine-pong"]:
+    found = rows(name)
+    if found:
+        random, single, _ = paper[name.split("-")[1].capitalize()]
+        last = found[-1]
+        print(f"| {name} | {int(last['time/total_timesteps']):,} | {int(last['time/simulated_timesteps']):,} | "
+              f"{score(last):.2f} | {max(map(score, found)):.2f} | {random} | {single} |")
+
+print("\nTable 1 at 500k agent steps (TRPO, seed 0; a run short of 500k shows its steps)\n")
+print("| game | random | paper single path | paper vine | ours |")
+print("|---|---|---|---|---|")
+for game, (random, single, vine) in paper.items():
+    name = {"Breakout": "trpo-breakout", "Pong": "trpo-pong"}.get(game, f"table-{game}")
+    found = rows(name)
+    within = [r for r in found if int(r["time/total_timesteps"]) <= 500_000]
+    ours = "not run" if not within else f"{score(within[-1]):.1f}"
+    if within and int(within[-1]["time/total_timesteps"]) < 499_000:
+        ours += f" (at {int(within[-1]['time/total_timesteps']):,} steps)"
+    print(f"| {game} | {random} | {single} | {vine} | {ours} |")
 PY
