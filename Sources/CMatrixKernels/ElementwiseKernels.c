@@ -86,6 +86,33 @@ static inline __attribute__((always_inline)) void derivative_body(
 }
 VARIANTS(derivative, PARAMETERS, (rows, columns, input, output))
 
+// ReLU and its derivative from the output, as Swift's `max(v, 0)` (0 ≥ v ? 0 : v: NaN stays, −0
+// becomes +0) and `output ≤ 0 ? 0 : gradient` (a NaN output keeps its gradient): selects, no arithmetic.
+static inline __attribute__((always_inline)) void relu_body(
+    long rows, long columns, const float *restrict unused, float *restrict values)
+{
+    (void)unused;
+    for (long i = 0; i < rows * columns; ++i) values[i] = 0.0f >= values[i] ? 0.0f : values[i];
+}
+VARIANTS(relu, PARAMETERS, (rows, columns, input, output))
+static inline __attribute__((always_inline)) void relu_derivative_body(
+    long rows, long columns, const float *restrict output, float *restrict gradient)
+{
+    for (long i = 0; i < rows * columns; ++i) gradient[i] = output[i] <= 0.0f ? 0.0f : gradient[i];
+}
+VARIANTS(relu_derivative, PARAMETERS, (rows, columns, input, output))
+
+void trustregion_relu(trustregion_kernel_variant variant, float *values, long count)
+{
+    relu_dispatch(variant, 1, count, 0, values);
+}
+
+void trustregion_relu_derivative(
+    trustregion_kernel_variant variant, long count, float *gradient, const float *output)
+{
+    relu_derivative_dispatch(variant, 1, count, output, gradient);
+}
+
 void trustregion_broadcast_rows(
     trustregion_kernel_variant variant, long rows, long columns, const float *row, float *destination)
 {

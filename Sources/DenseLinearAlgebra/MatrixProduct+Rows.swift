@@ -42,4 +42,38 @@ extension MatrixProduct {
     ) {
         trustregion_tanh_derivative(trustregion_kernel_variant(UInt32(variant.rawValue)), count, gradient, output)
     }
+
+    /// values[i] ← max(values[i], 0) for `count` values, as Swift's `max(v, 0)` (NaN stays, −0 becomes +0).
+    public static func relu(_ values: UnsafeMutablePointer<Float>, count: Int, variant: Variant = .automatic) {
+        trustregion_relu(trustregion_kernel_variant(UInt32(variant.rawValue)), values, count)
+    }
+
+    /// gradient[i] ← 0 where output[i] ≤ 0, for `count` values: ReLU's derivative written in terms
+    /// of its output (a NaN output keeps its gradient, as `output <= 0` is false).
+    public static func multiplyByReLUDerivative(
+        _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int, variant: Variant = .automatic
+    ) {
+        trustregion_relu_derivative(trustregion_kernel_variant(UInt32(variant.rawValue)), count, gradient, output)
+    }
+}
+
+// MARK: - Patches of byte images
+
+extension MatrixProduct {
+    /// im2col of `rows` byte images (each height × width × channels values, channels first when
+    /// `channelsFirst`) for a kernelHeight × kernelWidth kernel at `stride` over outputHeight ×
+    /// outputWidth positions: each patch a run per (channel, kernel row) channels first, per kernel
+    /// row channels last, every value Float(byte) · scale (PatchKernel.c).
+    public static func gatherBytePatches(
+        _ source: UnsafePointer<UInt8>, rows: Int, height: Int, width: Int, channels: Int, channelsFirst: Bool,
+        kernelHeight: Int, kernelWidth: Int, stride: Int, outputHeight: Int, outputWidth: Int, scale: Float,
+        into columns: UnsafeMutablePointer<Float>, variant: Variant = .automatic
+    ) {
+        var geometry = trustregion_patch_geometry(
+            height: height, width: width, channels: channels, kernel_height: kernelHeight, kernel_width: kernelWidth,
+            stride: stride, output_height: outputHeight, output_width: outputWidth,
+            channels_first: channelsFirst ? 1 : 0)
+        trustregion_gather_byte_patches(
+            trustregion_kernel_variant(UInt32(variant.rawValue)), &geometry, rows, source, columns, scale)
+    }
 }

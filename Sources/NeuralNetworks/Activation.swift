@@ -12,8 +12,7 @@ public enum Activation: String, Sendable, Hashable, Codable, CaseIterable {
     public func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .tanh: FastTanh.apply(values, count: count)
-        case .relu:
-            for index in 0..<count { values[index] = Swift.max(values[index], 0) }
+        case .relu: MatrixProduct.relu(values, count: count)
         }
     }
 
@@ -25,8 +24,7 @@ public enum Activation: String, Sendable, Hashable, Codable, CaseIterable {
     ) {
         switch self {
         case .tanh: MatrixProduct.multiplyByTanhDerivative(gradient, output: output, count: count)
-        case .relu:
-            for index in 0..<count where output[index] <= 0 { gradient[index] = 0 }
+        case .relu: MatrixProduct.multiplyByReLUDerivative(gradient, output: output, count: count)
         }
     }
 }

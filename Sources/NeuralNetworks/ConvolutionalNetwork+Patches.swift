@@ -1,3 +1,5 @@
+import DenseLinearAlgebra
+
 // MARK: - im2col and its adjoint
 
 extension ConvolutionalNetwork {
@@ -31,17 +33,22 @@ extension ConvolutionalNetwork {
             gatherPatches(stage: index, source: source + offset, rows: rows, columns: workspace.columns, scale: scale)
         } else {
             precondition(index == 0 && workspace.inputIsBytes, "stage \(index) has no input rows")
-            gatherPatches(
-                stage: index, source: UnsafePointer(workspace.byteInput) + offset, rows: rows,
-                columns: workspace.columns, scale: scale)
+            let stage = stages[index]
+            MatrixProduct.gatherBytePatches(
+                UnsafePointer(workspace.byteInput) + offset, rows: rows, height: stage.inputHeight,
+                width: stage.inputWidth, channels: stage.inputChannels, channelsFirst: readsChannelsFirst(index),
+                kernelHeight: stage.kernelHeight, kernelWidth: stage.kernelWidth, stride: stage.stride,
+                outputHeight: stage.outputHeight, outputWidth: stage.outputWidth, scale: scale,
+                into: workspace.columns)
         }
     }
 
-    /// im2col: the patches of `rows` rows of stage `index`'s input into `columns` (rows·P × K),
-    /// each value times `scale`. Runs are contiguous on both sides: k_w pixels of one channel
-    /// channels first, k_w · C values channels last.
-    func gatherPatches<Element: PatchElement>(
-        stage index: Int, source: UnsafePointer<Element>, rows: Int, columns: UnsafeMutablePointer<Float>, scale: Float
+    /// im2col of `Float` rows (byte images: `MatrixProduct.gatherBytePatches`): the patches of
+    /// `rows` rows of stage `index`'s input into `columns` (rows·P × K), each value times `scale`.
+    /// Runs are contiguous on both sides: k_w pixels of one channel channels first, k_w · C values
+    /// channels last.
+    func gatherPatches(
+        stage index: Int, source: UnsafePointer<Float>, rows: Int, columns: UnsafeMutablePointer<Float>, scale: Float
     ) {
         let stage = stages[index]
         let (height, width, channels) = (stage.inputHeight, stage.inputWidth, stage.inputChannels)
@@ -60,7 +67,11 @@ extension ConvolutionalNetwork {
                             let from = channelsFirst
                                 ? rowSource + (channel * height + top + kernelY) * width + left
                                 : rowSource + ((top + kernelY) * width + left) * channels
-                            Element.copyRun(from: from, to: destination, count: runLength, scale: scale)
+                            if scale == 1 {
+                                destination.update(from: from, count: runLength)
+                            } else {
+                                Self.scaledCopy(from: from, to: destination, count: runLength, scale: scale)
+                            }
                             destination += runLength
                         }
                     }
@@ -117,43 +128,6 @@ extension ConvolutionalNetwork {
                     }
                 }
             }
-        }
-    }
-}
-
-/// What a patch gather reads: `Float` maps and rows, or byte rows (pixels), copied into the
-/// `Float` patch columns run by run.
-protocol PatchElement {
-    /// destination[i] = Float(source[i]) · scale for i < count (a plain copy for `Float`s at scale 1).
-    static func copyRun(from source: UnsafePointer<Self>, to destination: UnsafeMutablePointer<Float>, count: Int, scale: Float)
-}
-
-extension Float: PatchElement {
-    @inline(__always)
-    static func copyRun(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int, scale: Float) {
-        if scale == 1 {
-            destination.update(from: source, count: count)
-        } else {
-            ConvolutionalNetwork.scaledCopy(from: source, to: destination, count: count, scale: scale)
-        }
-    }
-}
-
-extension UInt8: PatchElement {
-    /// Eight bytes per vector operation; Float(byte) is exact, so Float(byte) · scale is the same
-    /// rounded product as the `Float` path's (and × 1 changes nothing).
-    @inline(__always)
-    static func copyRun(from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<Float>, count: Int, scale: Float) {
-        var offset = 0
-        let rawSource = UnsafeRawPointer(source), rawDestination = UnsafeMutableRawPointer(destination)
-        while offset + 8 <= count {
-            let values = SIMD8<Float>(rawSource.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt8>.self))
-            rawDestination.storeBytes(of: values * scale, toByteOffset: offset * 4, as: SIMD8<Float>.self)
-            offset += 8
-        }
-        while offset < count {
-            destination[offset] = Float(source[offset]) * scale
-            offset += 1
         }
     }
 }

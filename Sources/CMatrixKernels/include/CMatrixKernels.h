@@ -53,4 +53,25 @@ void trustregion_transpose(
 void trustregion_tanh_derivative(
     trustregion_kernel_variant variant, long count, float *gradient, const float *output);
 
+/// values[i] ← max(values[i], 0) as Swift's `max(v, 0)` computes it (NaN stays, −0 becomes +0).
+void trustregion_relu(trustregion_kernel_variant variant, float *values, long count);
+
+/// gradient[i] ← 0 where output[i] ≤ 0 (ReLU's derivative from its output; a NaN output keeps its gradient).
+void trustregion_relu_derivative(
+    trustregion_kernel_variant variant, long count, float *gradient, const float *output);
+
+/// The shape of one convolution stage's patches (im2col): input height × width × channels, a
+/// kernel_height × kernel_width kernel at `stride`, output_height × output_width positions; the
+/// input is channels first (C × H × W) when `channels_first`, else H × W × C.
+typedef struct {
+    long height, width, channels, kernel_height, kernel_width, stride, output_height, output_width;
+    int channels_first;
+} trustregion_patch_geometry;
+
+/// The patches of `rows` byte inputs into `columns` (rows · positions × kernel values, each patch a
+/// run per (channel, kernel row) channels first, per kernel row channels last): (float)byte · scale.
+void trustregion_gather_byte_patches(
+    trustregion_kernel_variant variant, const trustregion_patch_geometry *geometry, long rows,
+    const unsigned char *source, float *columns, float scale);
+
 #endif
