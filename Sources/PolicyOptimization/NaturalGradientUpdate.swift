@@ -40,7 +40,8 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         let gradient = batch.gradient(logProbabilityWeights: weights)
         metrics.gradientNorm = VectorOperations.norm(gradient)
         guard metrics.gradientNorm.isFinite, metrics.gradientNorm > 0 else {
-            return skipped(&metrics, reason: metrics.gradientNorm == 0 ? "zero gradient" : "non-finite gradient")
+            return skipped(
+                &metrics, reason: metrics.gradientNorm == 0 ? "zero gradient" : "non-finite gradient", batch: batch)
         }
 
         let damping = Float(configuration.damping)
@@ -57,7 +58,7 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         let direction = solve.solution
         let curvature = VectorOperations.dot(direction, product(direction))
         guard curvature.isFinite, curvature > 0 else {
-            return skipped(&metrics, reason: "sᵀFs = \(curvature) is not positive")
+            return skipped(&metrics, reason: "sᵀFs = \(curvature) is not positive", batch: batch)
         }
         let maximalStep = configuration.penaltyCoefficient.map { 1 / $0 } ?? (2 * configuration.maxKL / curvature).squareRoot()
         let fullExpectedImprovement = maximalStep * VectorOperations.dot(gradient, direction)
@@ -95,8 +96,16 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         return metrics
     }
 
-    private func skipped(_ metrics: inout PolicyUpdateMetrics, reason: String) -> PolicyUpdateMetrics {
-        metrics.skipReason = reason
+    /// A skipped update's report. A policy whose probabilities rounded to 0 and 1 on the batch has
+    /// no gradient and no Fisher information left, so every later update would be skipped too: the
+    /// reason says so (a categorical TRPO policy on Atari got there in 100k steps).
+    private func skipped(_ metrics: inout PolicyUpdateMetrics, reason: String, batch: PolicyBatch) -> PolicyUpdateMetrics {
+        let entropy = batch.meanEntropy()
+        let deterministic = entropy >= 0 && entropy < 1e-6
+        metrics.skipReason = !deterministic ? reason : reason
+            + "; the policy is deterministic on this batch (mean entropy \(entropy)), where its gradient and"
+            + " Fisher matrix vanish, so no later update can move it (a smaller target_kl or larger batches"
+            + " keep a policy stochastic for longer)"
         metrics.lineSearchSucceeded = false
         return metrics
     }
