@@ -68,7 +68,7 @@ __attribute__((target("avx2,fma"))) static void gather_byte_patches_avx2(
     gather_byte_patches_body(g, rows, source, columns, scale);
 }
 
-__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))) static void gather_byte_patches_avx512(
+__attribute__((target("avx512f,avx512vl,avx2,fma"))) static void gather_byte_patches_avx512(
     const trustregion_patch_geometry *g, long rows, const unsigned char *source, float *columns, float scale)
 {
     gather_byte_patches_body(g, rows, source, columns, scale);
