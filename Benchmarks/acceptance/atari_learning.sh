@@ -9,6 +9,9 @@
 #   Benchmarks/acceptance/atari_learning.sh run RUNS [NAME ...]     start or resume (default: all)
 #   Benchmarks/acceptance/atari_learning.sh report RUNS OUT_DIR      curves (SVG) and progress files
 #                                                                    of whatever the runs reached, and a table
+# With ZOO=DIR (a clone of https://github.com/DLR-RM/rl-trained-agents) the report also draws each
+# PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
+# Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
 # NAME: trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong table-BeamRider table-Enduro
 # table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use Baselines' trpo_mpi Atari
 # settings (below), PPO runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
@@ -78,6 +81,21 @@ done
 if [ -f "$runs/trpo-pong/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" ]; then
     "$trpo" plot --run-dir "$runs/trpo-pong" --run-dir "$runs/vine-pong" --x time/simulated_timesteps \
         --out "$out/pong-single-path-vs-vine.svg" --title "Pong, TRPO: single path and vine (simulated steps)"
+fi
+if [ -n "${ZOO:-}" ]; then
+    scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
+    for game in Breakout Pong; do
+        zoo_run="$ZOO/ppo/${game}NoFrameskip-v4_1" ours="$runs/ppo-${game,,}"
+        [ -d "$zoo_run" ] && [ -f "$ours/progress.csv" ] || continue
+        # The directory's name labels the line.
+        mkdir -p "$scratch/sb3-rl-zoo-ppo-${game,,}" "$scratch/trustregion-ppo-${game,,}"
+        cp "$ours/progress.csv" "$scratch/trustregion-ppo-${game,,}/"
+        python3 "$root/Benchmarks/peers/zoo_monitor.py" "$zoo_run" --steps 500000 1000000 2000000 \
+            --curve "$scratch/sb3-rl-zoo-ppo-${game,,}/progress.csv" --until 2000000
+        "$trpo" plot --run-dir "$scratch/trustregion-ppo-${game,,}" --run-dir "$scratch/sb3-rl-zoo-ppo-${game,,}" \
+            --out "$out/ppo-${game,,}-vs-sb3-zoo.svg" --title "$game, PPO: ours (seed 0) and the RL Zoo's SB3 run"
+        echo
+    done
 fi
 python3 - "$runs" <<'PY'
 import csv, os, sys
