@@ -79,13 +79,11 @@ public final class BlockedNetwork<Network: DifferentiableNetwork>: BatchEvaluato
                     }
                 }
             case .uint8:
-                inputs.bytes.withUnsafeBufferPointer { x in
-                    guard let xb = x.baseAddress else { return }
-                    forEachSpreadBlock(of: share) { block in
-                        let range = rowRange(block: block)
-                        network.forward(
-                            parameters: t, byteInput: xb + range.lowerBound * width, rows: range.count,
-                            workspace: workspaces[block])
+                // Each block's rows contiguous: the stored bytes, or assembled from shared planes.
+                forEachSpreadBlock(of: share) { block in
+                    let range = rowRange(block: block)
+                    inputs.withContiguousBytes(rows: range, width: width) { x in
+                        network.forward(parameters: t, byteInput: x, rows: range.count, workspace: workspaces[block])
                     }
                 }
             }

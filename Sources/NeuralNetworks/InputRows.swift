@@ -6,7 +6,9 @@ import DenseLinearAlgebra
 /// a row instead of 112,896, and a network reads them as the `Float` of each byte (the
 /// convolutional network's first layer scales them by 1/255 as it gathers its patches), so the
 /// values a network sees, and every bit after, are those of the same rows stored as `Float`s.
-/// Read as a collection it gives every element as a `Float`, whatever the storage.
+/// Read as a collection it gives every element as a `Float`, whatever the storage. Bytes may also
+/// be stored as shared planes (`init(sharingPlanesOf:planesPerRow:lookback:capacityRows:)`, a
+/// rollout's frame stacks): the same rows, each distinct plane once.
 public struct InputRows: Sendable, Hashable, RandomAccessCollection {
     /// How the elements are stored.
     public enum Storage: String, Sendable, Hashable {
@@ -20,8 +22,11 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
     public let storage: Storage
     /// The elements when stored as `Float`s (empty otherwise).
     public private(set) var floats: [Float]
-    /// The elements when stored as bytes (empty otherwise).
-    public private(set) var bytes: [UInt8]
+    /// The elements when stored as contiguous bytes (empty otherwise, and when planes are shared:
+    /// `withContiguousBytes(rows:width:_:)` reads either).
+    public internal(set) var bytes: [UInt8]
+    /// The rows when stored as shared planes.
+    var sharedPlanes: SharedPlanes?
 
     /// Rows stored as `Float`s.
     public init(floats: [Float]) {
@@ -54,15 +59,17 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { storage == .float32 ? floats.count : bytes.count }
+    public var endIndex: Int { storage == .float32 ? floats.count : sharedPlanes?.elementCount ?? bytes.count }
 
     /// Element `index` as a `Float`.
     public subscript(index: Int) -> Float {
-        storage == .float32 ? floats[index] : Float(bytes[index])
+        if storage == .float32 { return floats[index] }
+        return Float(sharedPlanes?.element(index) ?? bytes[index])
     }
 
-    /// The memory the elements take: 4 bytes each as `Float`s, 1 as bytes.
-    public var storageByteCount: Int { storage == .float32 ? floats.count * 4 : bytes.count }
+    /// The memory the elements take: 4 bytes each as `Float`s, 1 as bytes, and shared planes once
+    /// each with four bytes per plane number.
+    public var storageByteCount: Int { storage == .float32 ? floats.count * 4 : sharedPlanes?.byteCount ?? bytes.count }
 
     /// Appends `values`; stored as bytes, each must be a whole number 0…255 (what a byte
     /// observation converted to `Float` is). Returns false, appending nothing, if one is not.
@@ -78,13 +85,21 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
             source.allSatisfy { $0 >= 0 && $0 <= 255 && $0.rounded(.towardZero) == $0 }
         }
         guard exact else { return false }
-        values.withUnsafeBufferPointer { source in bytes.append(contentsOf: source.lazy.map { UInt8($0) }) }
+        guard sharedPlanes != nil else {
+            values.withUnsafeBufferPointer { source in bytes.append(contentsOf: source.lazy.map { UInt8($0) }) }
+            return true
+        }
+        append(InputRows(bytes: values.map { UInt8($0) }))
         return true
     }
 
     /// Appends every element of `source` (the same storage).
     public mutating func append(_ source: InputRows) {
         precondition(source.storage == storage, "rows are stored as \(source.storage), not \(storage)")
+        if source.sharedPlanes != nil || sharedPlanes != nil {
+            appendSharingAware(source)
+            return
+        }
         switch storage {
         case .float32: floats.append(contentsOf: source.floats)
         case .uint8: bytes.append(contentsOf: source.bytes)
@@ -114,13 +129,18 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
     public mutating func removeAll(keepingCapacity: Bool = false) {
         floats.removeAll(keepingCapacity: keepingCapacity)
         bytes.removeAll(keepingCapacity: keepingCapacity)
+        sharedPlanes?.removeAll(keepingCapacity: keepingCapacity)
     }
 
     /// The row copies, on concrete types: the generic entry points above are called from other
     /// modules, where generic code runs unspecialised, so they only list the rows and come here,
     /// where each row is one block copy (`RowGather`).
-    private mutating func appendRows(of source: InputRows, width: Int, rowList: [Int]) {
+    mutating func appendRows(of source: InputRows, width: Int, rowList: [Int]) {
         precondition(source.storage == storage, "rows are stored as \(source.storage), not \(storage)")
+        if source.sharedPlanes != nil || sharedPlanes != nil {
+            appendRowsSharingAware(of: source, width: width, rowList: rowList)
+            return
+        }
         switch storage {
         case .float32: RowGather.append(source.floats, width: width, rows: rowList, to: &floats)
         case .uint8: RowGather.append(source.bytes, width: width, rows: rowList, to: &bytes)

@@ -67,13 +67,37 @@ public struct RolloutBuffer: Sendable {
         finalValues = [Float](repeating: 0, count: copies)
     }
 
+    /// An empty buffer for observations of `layout`: as bytes when its elements are bytes, and
+    /// then, for three or more dimensions (a frame stack, planes along the first), in shared
+    /// planes: each copy's step stores the planes that differ from its previous step's, one new
+    /// frame for a stack (`InputRows(sharingPlanesOf:)`; the rows read back are unchanged).
+    public init(
+        steps: Int, copies: Int, observationWidth: Int, actionWidth: Int, outputWidth: Int,
+        observationLayout layout: ObservationLayout?
+    ) {
+        self.init(
+            steps: steps, copies: copies, observationWidth: observationWidth, actionWidth: actionWidth,
+            outputWidth: outputWidth, observationStorage: InputRows.Storage(observationLayout: layout))
+        if let layout, layout.elementType == .uint8, layout.shape.count >= 3, layout.count == observationWidth,
+            let planes = layout.shape.first, planes > 1
+        {
+            observations = InputRows(
+                sharingPlanesOf: observationWidth / planes, planesPerRow: planes, lookback: copies, capacityRows: rows)
+        }
+    }
+
     /// T·N.
     public var rows: Int { steps * copies }
 
     /// The memory one stored step of one copy takes for its observation: observationWidth values
-    /// of 4 bytes, or of 1 stored as bytes (28,224 for a 4×84×84 frame stack instead of 112,896).
+    /// of 4 bytes, or of 1 stored as bytes (28,224 for a 4×84×84 frame stack instead of 112,896),
+    /// or with shared planes the average over the rows stored (one new 7,056-byte frame and four
+    /// plane numbers a step for a 4×84×84 stack, 7,072, after each copy's first step).
     public var observationBytesPerRow: Int {
-        observations.storage == .uint8 ? observationWidth : observationWidth * MemoryLayout<Float>.size
+        if observations.sharesPlanes {
+            return observations.storageByteCount / Swift.max(observations.count / Swift.max(observationWidth, 1), 1)
+        }
+        return observations.storage == .uint8 ? observationWidth : observationWidth * MemoryLayout<Float>.size
     }
 }
 

@@ -52,7 +52,8 @@ public final class SinglePathSampler {
         let storage = InputRows.Storage(observationLayout: environment.observationLayout)
         var buffer = RolloutBuffer(
             steps: steps, copies: copies, observationWidth: policy.observationWidth,
-            actionWidth: distribution.actionWidth, outputWidth: distribution.outputWidth, observationStorage: storage)
+            actionWidth: distribution.actionWidth, outputWidth: distribution.outputWidth,
+            observationLayout: environment.observationLayout)
         for step in 0..<steps {
             while let set = rolloutSet, nextRecorded < set.rows.count, set.rows[nextRecorded] / copies == step,
                 let branching
