@@ -71,7 +71,8 @@ static inline __attribute__((always_inline)) void multiply_body(
             product_rows(i, full, length, chunkA, ars, acs, chunkB, brs, c, crs, chunkAccumulates, 1, WIDE);
         start += K_CHUNK;
     } while (start < k);
-    if (full < n) narrow_columns(m, full, n, k, a, ars, acs, b, brs, c, crs, accumulate);
+    // Narrow columns in groups of WIDE / 4: 8 for AVX-512 (8 vectors of partial sums), 4 otherwise.
+    if (full < n) narrow_columns(m, full, n, k, a, ars, acs, b, brs, c, crs, accumulate, WIDE / 4);
 }
 
 #endif
