@@ -97,44 +97,30 @@ if [ -n "${ZOO:-}" ]; then
         echo
     done
 fi
-python3 - "$runs" <<'PY'
-import csv, os, sys
+python3 - "$runs" "$root/Benchmarks/acceptance" <<'PY'
+import os, sys
 runs = sys.argv[1]
-# Table 1 of Schulman et al. (2015): random, TRPO single path, TRPO vine (500 iterations of 100k or
-# 400k steps, one run each).
-paper = {"BeamRider": (354, 1425.2, 859.5), "Breakout": (1.2, 10.8, 34.2), "Enduro": (0, 534.6, 430.8),
-         "Pong": (-20.4, 20.9, 20.9), "Qbert": (157, 1973.5, 7732.5), "Seaquest": (110, 1908.6, 788.4),
-         "SpaceInvaders": (179, 568.4, 450.2)}
+sys.path.insert(0, sys.argv[2])
+from table1 import PAPER, row, scored_rows
 
-def rows(name):
-    path = os.path.join(runs, name, "progress.csv")
-    if not os.path.exists(path):
-        return []
-    return [r for r in csv.DictReader(open(path)) if r["rollout/ep_rew_mean"] not in ("", "nan")]
-
-def score(row):
-    return float(row["rollout/ep_rew_mean"])
+def score(found_row):
+    return float(found_row["rollout/ep_rew_mean"])
 
 print("Learning runs (seed 0; ep_rew_mean: the mean return of the last 100 finished games)\n")
 print("| run | agent steps | simulated steps | last ep_rew_mean | best ep_rew_mean | random | paper single path |")
 print("|---|---|---|---|---|---|---|")
 for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "ppo-pong", "vine-pong"]:
-    found = rows(name)
+    found = scored_rows(os.path.join(runs, name, "progress.csv"))
     if found:
-        random, single, _ = paper[name.split("-")[1].capitalize()]
+        random, single, _ = PAPER[name.split("-")[1].capitalize()]
         last = found[-1]
         print(f"| {name} | {int(last['time/total_timesteps']):,} | {int(last['time/simulated_timesteps']):,} | "
               f"{score(last):.2f} | {max(map(score, found)):.2f} | {random} | {single} |")
 
-print("\nTable 1 at 500k agent steps (TRPO, seed 0; a run short of 500k shows its steps)\n")
+print("\nTable 1 at 500k agent steps (TRPO with Baselines' settings, seed 0; a run short of 500k shows its steps)\n")
 print("| game | random | paper single path | paper vine | ours |")
 print("|---|---|---|---|---|")
-for game, (random, single, vine) in paper.items():
+for game in PAPER:
     name = {"Breakout": "trpo-breakout", "Pong": "trpo-pong"}.get(game, f"table-{game}")
-    found = rows(name)
-    within = [r for r in found if int(r["time/total_timesteps"]) <= 500_000]
-    ours = "not run" if not within else f"{score(within[-1]):.1f}"
-    if within and int(within[-1]["time/total_timesteps"]) < 499_000:
-        ours += f" (at {int(within[-1]['time/total_timesteps']):,} steps)"
-    print(f"| {game} | {random} | {single} | {vine} | {ours} |")
+    print(row(game, os.path.join(runs, name, "progress.csv"), 500_000))
 PY
