@@ -81,16 +81,24 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
             floats.append(contentsOf: values)
             return true
         }
+        guard sharedPlanes == nil else {
+            var converted = [UInt8](repeating: 0, count: values.count)
+            let exact = values.withUnsafeBufferPointer { source in
+                converted.withUnsafeMutableBufferPointer { ByteConversion.bytes(from: source, into: $0) }
+            }
+            if exact { append(InputRows(bytes: converted)) }
+            return exact
+        }
+        // Converted into the storage's new tail, which is dropped again if a value is not a byte.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: values.count))
         let exact = values.withUnsafeBufferPointer { source in
-            source.allSatisfy { $0 >= 0 && $0 <= 255 && $0.rounded(.towardZero) == $0 }
+            bytes.withUnsafeMutableBufferPointer { target in
+                ByteConversion.bytes(from: source, into: UnsafeMutableBufferPointer(rebasing: target[start...]))
+            }
         }
-        guard exact else { return false }
-        guard sharedPlanes != nil else {
-            values.withUnsafeBufferPointer { source in bytes.append(contentsOf: source.lazy.map { UInt8($0) }) }
-            return true
-        }
-        append(InputRows(bytes: values.map { UInt8($0) }))
-        return true
+        if !exact { bytes.removeLast(values.count) }
+        return exact
     }
 
     /// Appends every element of `source` (the same storage).

@@ -74,4 +74,8 @@ void trustregion_gather_byte_patches(
     trustregion_kernel_variant variant, const trustregion_patch_geometry *geometry, long rows,
     const unsigned char *source, float *columns, float scale);
 
+/// Each of `count` floats as a byte, returning 1 if every one was a whole number 0…255 (−0 counts
+/// as 0) and 0 otherwise, when the bytes written are not to be used (ByteConversionKernel.c).
+int trustregion_floats_to_bytes(const float *source, unsigned char *destination, long count);
+
 #endif
