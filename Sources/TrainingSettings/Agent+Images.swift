@@ -10,7 +10,7 @@ extension Agent {
     /// wrapper the `atari:` scheme's stack of it (`AtariEnvironments.AtariTraining`, registered
     /// with the Atari ids), `atari:<frame_stack>/<id>`, or `atari:<frames>x<height>x<width>/<id>`
     /// for another screen size than 84 × 84.
-    static func vectorEnvironmentID(for id: String, settings: TrainingConfiguration) -> String {
+    public static func vectorEnvironmentID(for id: String, settings: TrainingConfiguration) -> String {
         guard settings.atariWrapper else { return id }
         let size = (settings.screenHeight, settings.screenWidth) == (84, 84)
             ? "" : "x\(settings.screenHeight)x\(settings.screenWidth)"

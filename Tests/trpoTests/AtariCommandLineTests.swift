@@ -62,6 +62,33 @@ struct AtariCommandLineTests {
         }
     }
 
+    /// `trpo eval` of an Atari run plays whole games in the stack the run trained on (the raw
+    /// id's spaces do not fit the policy): the requested number of games, whole-number unclipped
+    /// Breakout scores, the same for the same seed, sampled by default and the mode on request.
+    @Test func evalPlaysWholeGamesInTheTrainingStack() throws {
+        let run = FileManager.default.temporaryDirectory.appendingPathComponent("trpo-atari-eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: run) }
+        let trained = try runTrpo([
+            "train", "--algo", "ppo", "--env", "BreakoutNoFrameskip-v4", "--timesteps", "128", "--set", "n_envs=2",
+            "--set", "n_steps=64", "--set", "policy_kwargs=dict(features_extractor_class=cnn_small)", "--seed", "0",
+            "--run-dir", run.path, "--quiet",
+        ])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        func evaluate(_ extra: [String]) throws -> [Double] {
+            let result = try runTrpo(["eval", "--run-dir", run.path, "--episodes", "2", "--seed", "5"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try jsonLines(result.stdout).last)
+            return try #require(object["returns"] as? [Double])
+        }
+        let sampled = try evaluate([])
+        #expect(sampled.count == 2 && sampled.allSatisfy { $0 >= 0 && $0 == $0.rounded() }, "\(sampled)")
+        #expect(try evaluate([]) == sampled, "the same seed plays the same games")
+        let mode = try evaluate(["--deterministic"])
+        #expect(mode.count == 2 && mode.allSatisfy { $0 >= 0 && $0 == $0.rounded() }, "\(mode)")
+        let changed = try runTrpo(["eval", "--run-dir", run.path, "--env-kwargs", "frameskip=2"])
+        #expect(changed.status == 1 && changed.stderr.contains("does not apply to an Atari run"), "\(changed.stderr)")
+    }
+
     @Test func unknownGamesAndFramesOnOtherEnvironmentsAreErrors() throws {
         let unknown = try runTrpo(["rollout", "--env", "ALE/Pongg-v5", "--steps", "1"])
         #expect(unknown.status == 1 && unknown.stderr.contains("ALE/Pongg-v5"))

@@ -49,10 +49,12 @@ public enum PolicyFile {
         return SafeTensorsFile(tensors: tensors, metadata: metadata)
     }
 
-    /// The policy in a file, for the environment it names (which must be registered).
-    public static func snapshot(from file: SafeTensorsFile, path: String, registry: EnvironmentRegistry = .shared)
-        throws -> (snapshot: PolicySnapshot, environmentID: String)
-    {
+    /// The policy in a file, for the environment it names (which must be registered), acting in
+    /// that id's spaces or in `spaces` (the training stack a run wrapped the id in, an Atari run's).
+    public static func snapshot(
+        from file: SafeTensorsFile, path: String, registry: EnvironmentRegistry = .shared,
+        spaces: (observation: Space, action: Space)? = nil
+    ) throws -> (snapshot: PolicySnapshot, environmentID: String) {
         let metadata = file.metadata
         let flat = metadata["format"] == flatFormat
         guard try flat || file.requireFormat(format, path: path) else {
@@ -95,17 +97,19 @@ public enum PolicyFile {
         guard let specification = registry.specification(for: id) else {
             throw RunError.malformedFile(path: path, reason: "environment \(id) is not registered")
         }
-        guard specification.observationSpace.dimension == policy.observationWidth,
-            ActionDistributions.distribution(for: specification.actionSpace).descriptor == policy.distribution.descriptor
+        let (observationSpace, actionSpace) = spaces ?? (specification.observationSpace, specification.actionSpace)
+        guard observationSpace.dimension == policy.observationWidth,
+            ActionDistributions.distribution(for: actionSpace).descriptor == policy.distribution.descriptor
         else {
-            throw RunError.malformedFile(path: path, reason: "the policy does not fit \(id)'s spaces")
+            let wrapped = spaces == nil ? "" : " as the run wrapped it"
+            throw RunError.malformedFile(path: path, reason: "the policy does not fit \(id)'s spaces\(wrapped)")
         }
         if let statistics, statistics.dimension != policy.observationWidth {
             throw RunError.malformedFile(path: path, reason: "normaliser width differs from the observation width")
         }
         let snapshot = PolicySnapshot(
             policy: policy, parameters: parameters, observationStatistics: statistics, clipObservation: clip,
-            observationEpsilon: epsilon, actionSpace: specification.actionSpace)
+            observationEpsilon: epsilon, actionSpace: actionSpace)
         return (snapshot, id)
     }
 
