@@ -55,6 +55,9 @@ check_case trpo-cartpole --env CartPole-v1 --timesteps 1920 --set n_envs=5 --set
 check_case ppo-pendulum --env Pendulum-v1 --algo ppo --timesteps 1280 --set n_envs=5 --set n_steps=128 \
     --set batch_size=320 --set n_epochs=2 --set normalize=True
 check_case vine-cartpole --env CartPole-v1 --sampler vine --timesteps 1280 --set n_envs=4 --set n_steps=160
+# Linear schedules (the zoo's Atari PPO settings use them): every rank anneals over the same budget.
+check_case ppo-schedules --env CartPole-v1 --algo ppo --timesteps 1280 --set n_envs=4 --set n_steps=64 \
+    --set learning_rate=lin_0.001 --set clip_range=lin_0.2
 
 echo "== fault: kill -9 one rank of three mid-run"
 fault="$work/fault"

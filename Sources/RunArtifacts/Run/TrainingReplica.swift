@@ -52,10 +52,15 @@ public final class TrainingReplica {
 }
 
 extension RunSpecification {
-    /// The agent this run trains, placed as `placement` says.
+    /// The agent this run trains, placed as `placement` says, with the run's budget as the
+    /// horizon of its schedules (`lin_X`): set here for rank 0's `TrainingRun` and every
+    /// `TrainingReplica` alike (the replicas once ran without it, their schedules constant, so
+    /// PPO with the zoo's Atari settings stopped at the first iteration's θ check under `mpirun`).
     func makeAgent(threads: Int, placement: AgentPlacement) throws -> Agent {
-        try Agent(
+        let agent = try Agent(
             environment: environmentID, algorithm: configuration.algorithm, configuration: configuration, seed: seed,
             threads: threads, placement: placement)
+        agent.trainer.timestepBudget = totalTimesteps
+        return agent
     }
 }

@@ -49,7 +49,6 @@ extension TrainingRun {
         let trainer = agent.trainer
         let start = Date()
         let stepsAtStart = trainer.totalTimesteps
-        trainer.timestepBudget = specification.totalTimesteps
         let interval = specification.configuration.checkpointInterval
         while trainer.totalTimesteps < specification.totalTimesteps {
             let timestepsBefore = trainer.totalTimesteps
