@@ -6,20 +6,6 @@
 #ifndef TRUSTREGION_NARROW_COLUMNS_H
 #define TRUSTREGION_NARROW_COLUMNS_H
 
-/// Σ_p x[p]·y[p] in a fixed order: 16 interleaved partial sums, then a pairwise reduction.
-static inline __attribute__((always_inline)) float lane_dot(const float *x, const float *y, long k)
-{
-    float lanes[COLUMNS] = {0};
-    long p = 0;
-    for (; p + COLUMNS <= k; p += COLUMNS)
-        for (int l = 0; l < COLUMNS; ++l) lanes[l] += x[p + l] * y[p + l];
-    float tail = 0.0f;
-    for (; p < k; ++p) tail += x[p] * y[p];
-    for (int width = COLUMNS / 2; width >= 1; width /= 2)
-        for (int l = 0; l < width; ++l) lanes[l] += lanes[l + width];
-    return lanes[0] + tail;
-}
-
 /// Sixteen floats as one value of clang's vector extension (one AVX-512 register, two AVX2 or
 /// four SSE ones); `a += b * c` on it is each lane's own multiply–add, fused where the scalar
 /// expression would be, so lane l computes what the scalar loops' lanes[l] did.
@@ -29,9 +15,11 @@ typedef float lane_vector __attribute__((ext_vector_type(COLUMNS)));
 /// change in the variants without AVX-512, though it is always inlined).
 #define LOAD_LANES(target, source) __builtin_memcpy(&(target), (source), sizeof(lane_vector))
 
-/// `lane_dot` of one row x against GROUP columns at once (`columns`, 256 apart): each result is
-/// lane_dot's sum, bit for bit; the group's independent sums hide one another's multiply–add
-/// latency and x is read once for all of them (a single lane_dot waits on its one chain).
+/// Σ_p x[p]·y[p] of one row x against GROUP columns y at once (`columns`, 256 apart), each in a
+/// fixed order: sixteen interleaved partial sums (lane l takes p ≡ l mod 16), a sequential tail,
+/// a pairwise reduction of the lanes, then lanes + tail — the order a one-column loop used, so
+/// the bits are its bits. The group's independent sums hide one another's multiply–add latency
+/// and x is read once for all of them (one column at a time waited on a single chain).
 static inline __attribute__((always_inline)) void lane_dots(
     const float *x, const float *columns, long k, float *out, const int GROUP)
 {
