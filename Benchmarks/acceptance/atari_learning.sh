@@ -12,7 +12,7 @@
 # With ZOO=DIR (a clone of https://github.com/DLR-RM/rl-trained-agents) the report also draws each
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
-# NAME: trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong table-BeamRider table-Enduro
+# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong table-BeamRider table-Enduro
 # table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use Baselines' trpo_mpi Atari
 # settings (below), PPO runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
@@ -33,6 +33,10 @@ arguments() {
     case "$1" in
         trpo-breakout) echo "$baselines --env BreakoutNoFrameskip-v4" ;;
         trpo-pong) echo "$baselines --env PongNoFrameskip-v4" ;;
+        # trpo-pong became deterministic at 1.37M steps (entropy 1e-28, ep_rew_mean -21, every
+        # later update skipped); the same with Baselines' entropy bonus (`entcoeff`, 0 in its
+        # Atari defaults) at PPO's Atari 0.01.
+        trpo-pong-entropy) echo "$baselines --env PongNoFrameskip-v4 --set ent_coef=0.01" ;;
         ppo-breakout) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10" ;;
         ppo-pong) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10" ;;
         # Every action of Pong's minimal set (6) branched once from each of 32 states for 50 steps:
@@ -51,7 +55,7 @@ table_games=(BeamRider Enduro Qbert Seaquest SpaceInvaders)
 if [ "$mode" = run ]; then
     [ -x "$trpo" ] || { echo "no $trpo: swift build -c release --traits ALE first" >&2; exit 2; }
     names=("$@")
-    [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong "${table_games[@]/#/table-}")
+    [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong "${table_games[@]/#/table-}")
     mkdir -p "$runs"
     one() {
         local name=$1 dir="$runs/$1" status=0
@@ -73,7 +77,7 @@ fi
 [ "$mode" = report ] || { echo "unknown mode $mode" >&2; exit 2; }
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
-for name in trpo-breakout ppo-breakout trpo-pong ppo-pong vine-pong; do
+for name in trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong; do
     [ -f "$runs/$name/progress.csv" ] || continue
     cp "$runs/$name/progress.csv" "$out/$name-seed0.csv"
     "$trpo" plot --run-dir "$runs/$name" --out "$out/$name-seed0.svg" --title "$name, seed 0: ep_rew_mean"
@@ -109,7 +113,7 @@ def score(found_row):
 print("Learning runs (seed 0; ep_rew_mean: the mean return of the last 100 finished games)\n")
 print("| run | agent steps | simulated steps | last ep_rew_mean | best ep_rew_mean | random | paper single path |")
 print("|---|---|---|---|---|---|---|")
-for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "ppo-pong", "vine-pong"]:
+for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "trpo-pong-entropy", "ppo-pong", "vine-pong"]:
     found = scored_rows(os.path.join(runs, name, "progress.csv"))
     if found:
         random, single, _ = PAPER[name.split("-")[1].capitalize()]

@@ -12,6 +12,9 @@ import Policies
 /// 4. Backtracking: θ = θ_old + cⁱβs for i = 0, 1, …; accept the first θ whose surrogate improves
 ///    and whose mean KL(π_old‖π_θ) ≤ δ; if none does, θ_old is kept exactly.
 ///
+/// With an entropy coefficient c > 0 (Baselines' `entcoeff`) the objective of steps 1 and 4 is
+/// L(θ) + c·H̄(θ), the mean entropy over the batch's states.
+///
 /// The paper's baselines (§8.1) are settings of the same step: `metric` `.empirical` solves with
 /// the covariance of per-sample gradients instead of F; `constraint` `.maximum` makes the line
 /// search bound the largest per-state KL instead of the mean; `penaltyCoefficient` λ replaces steps
@@ -37,7 +40,13 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         let oldParameters = parameters
         var metrics = PolicyUpdateMetrics()
         let (oldSurrogate, weights) = Surrogate.evaluate(batch, for: input)
-        let gradient = batch.gradient(logProbabilityWeights: weights)
+        // L(θ) + c·H̄(θ) at the batch's evaluated θ; exactly L when c = 0.
+        let entropyCoefficient = configuration.entropyCoefficient
+        func objective(_ surrogate: Double) -> Double {
+            entropyCoefficient == 0 ? surrogate : surrogate + entropyCoefficient * batch.meanEntropy()
+        }
+        let oldObjective = objective(oldSurrogate)
+        let gradient = batch.gradient(logProbabilityWeights: weights, entropyWeight: entropyCoefficient)
         metrics.gradientNorm = VectorOperations.norm(gradient)
         guard metrics.gradientNorm.isFinite, metrics.gradientNorm > 0 else {
             return skipped(
@@ -70,13 +79,14 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
             VectorOperations.axpy(Float(coefficient * maximalStep), direction, &candidate)
             batch.evaluate(at: candidate)
             let newSurrogate = Surrogate.evaluate(batch, for: input).value
+            let newObjective = objective(newSurrogate)
             let divergences = batch.divergence(from: input.oldDistribution)
             let divergence = divergences.mean
             let constrained = configuration.constraint == .maximum ? divergences.maximum : divergence
             metrics.lineSearchSteps = attempt
             metrics.expectedImprovement = coefficient * fullExpectedImprovement
             let accepted = !usesLineSearch
-                || (constrained <= configuration.maxKL && newSurrogate > oldSurrogate && newSurrogate.isFinite)
+                || (constrained <= configuration.maxKL && newObjective > oldObjective && newObjective.isFinite)
             if accepted {
                 parameters = candidate
                 metrics.klDivergence = divergence

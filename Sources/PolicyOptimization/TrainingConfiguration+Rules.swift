@@ -13,6 +13,7 @@ extension TrainingConfiguration {
         settings.penaltyCoefficient = algorithm == .npgFixed ? penaltyCoefficient : nil
         settings.metric = algorithm == .empiricalFIM ? .empirical : .analytic
         settings.constraint = algorithm == .maxKL ? .maximum : .mean
+        settings.entropyCoefficient = entropyCoefficient
         return settings
     }
 

@@ -19,6 +19,10 @@ public struct NaturalGradientSettings: Sendable, Hashable {
     public var metric: FisherMetric = .analytic
     /// Which KL the line search bounds by δ (the paper's "max KL" baseline uses `.maximum`).
     public var constraint: DivergenceConstraint = .mean
+    /// c of an entropy bonus (`ent_coef`; Baselines' `trpo_mpi` `entcoeff`): the step maximises
+    /// L(θ) + c·H̄(θ) instead of L(θ), which keeps a policy from becoming deterministic. 0 (the
+    /// paper's and SB3-contrib's TRPO) is the plain surrogate, bit for bit.
+    public var entropyCoefficient: Double = 0
 
     public init() {}
 }
