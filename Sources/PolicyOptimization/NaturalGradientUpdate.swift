@@ -114,8 +114,8 @@ public struct NaturalGradientUpdate: PolicyUpdateRule {
         let deterministic = entropy >= 0 && entropy < 1e-6
         metrics.skipReason = !deterministic ? reason : reason
             + "; the policy is deterministic on this batch (mean entropy \(entropy)), where its gradient and"
-            + " Fisher matrix vanish, so no later update can move it (a smaller target_kl or larger batches"
-            + " keep a policy stochastic for longer)"
+            + " Fisher matrix vanish, so no later update can move it (an entropy bonus, ent_coef, keeps a"
+            + " policy stochastic; a smaller target_kl or larger batches keep it so for longer)"
         metrics.lineSearchSucceeded = false
         return metrics
     }
