@@ -97,6 +97,16 @@ static inline __attribute__((always_inline)) void narrow_transposed_block(
             for (int l = 0; l < COLUMNS; ++l) c[(i + v * COLUMNS + l) * crs + j + q] = acc[q][v][l];
 }
 
+/// C's element (i, j) as one sequential sum over p: the rows and layouts no block covers.
+static inline __attribute__((always_inline)) void scalar_element(
+    long i, long j, long k, const float *a, long ars, long acs, const float *b, long brs, float *c, long crs,
+    int accumulate)
+{
+    float sum = accumulate ? c[i * crs + j] : 0.0f;
+    for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
+    c[i * crs + j] = sum;
+}
+
 /// Columns first..<n of C, fewer than a vector's width (narrow layers such as a policy head).
 /// Each element is computed the same way whatever rows are around it, so row splits stay
 /// bit-neutral: with A's rows contiguous (a forward pass into a head, cnn_small's 8-filter first
@@ -130,21 +140,14 @@ static inline __attribute__((always_inline)) void narrow_columns(
                 else narrow_transposed_block(i, j, k, a, acs, b, brs, c, crs, accumulate, 1, 1);
             }
             for (; i < m; ++i)
-                for (long column = j; column <= j + pair; ++column) {
-                    float sum = accumulate ? c[i * crs + column] : 0.0f;
-                    for (long p = 0; p < k; ++p) sum += a[i + p * acs] * b[p * brs + column];
-                    c[i * crs + column] = sum;
-                }
+                for (long column = j; column <= j + pair; ++column)
+                    scalar_element(i, column, k, a, 1, acs, b, brs, c, crs, accumulate);
             j += 1 + pair;
         }
         return;
     }
     for (long j = first; j < n; ++j)
-        for (long i = 0; i < m; ++i) {
-            float sum = accumulate ? c[i * crs + j] : 0.0f;
-            for (long p = 0; p < k; ++p) sum += a[i * ars + p * acs] * b[p * brs + j];
-            c[i * crs + j] = sum;
-        }
+        for (long i = 0; i < m; ++i) scalar_element(i, j, k, a, ars, acs, b, brs, c, crs, accumulate);
 }
 
 #endif

@@ -82,12 +82,11 @@ public struct InputRows: Sendable, Hashable, RandomAccessCollection {
             return true
         }
         guard sharedPlanes == nil else {
-            var converted = [UInt8](repeating: 0, count: values.count)
-            let exact = values.withUnsafeBufferPointer { source in
-                converted.withUnsafeMutableBufferPointer { ByteConversion.bytes(from: source, into: $0) }
-            }
-            if exact { append(InputRows(bytes: converted)) }
-            return exact
+            // Converted as contiguous rows first, then their planes shared.
+            var converted = InputRows(storage: .uint8, capacity: values.count)
+            guard converted.append(contentsOf: values) else { return false }
+            append(converted)
+            return true
         }
         // Converted into the storage's new tail, which is dropped again if a value is not a byte.
         let start = bytes.count

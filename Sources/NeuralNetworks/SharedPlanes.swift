@@ -75,9 +75,10 @@ struct SharedPlanes: Sendable, Hashable {
             let shifted = earlier.flatMap { plane + 1 < planesPerRow ? planeNumbers[$0 + plane + 1] : nil }
             let stayed = earlier.map { planeNumbers[$0 + plane] }
             let previous = plane > 0 ? planeNumbers[rowIndex * planesPerRow + plane - 1] : nil
-            if let match = [shifted, stayed, previous].lazy.compactMap({ $0 })
-                .first(where: { storedPlane(Int($0), equals: candidate) })
-            {
+            func equal(_ number: Int32?) -> Int32? {
+                number.flatMap { storedPlane(Int($0), equals: candidate) ? $0 : nil }
+            }
+            if let match = equal(shifted) ?? equal(stayed) ?? equal(previous) {
                 planeNumbers.append(match)
             } else {
                 planeNumbers.append(Int32(planes.count / planeWidth))
