@@ -12,9 +12,10 @@
 # With ZOO=DIR (a clone of https://github.com/DLR-RM/rl-trained-agents) the report also draws each
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
-# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong table-BeamRider table-Enduro
-# table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use Baselines' trpo_mpi Atari
-# settings (below), PPO runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
+# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
+# table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
+# Baselines' trpo_mpi Atari settings (below), the later ones with an entropy bonus of 0.01; PPO
+# runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -37,13 +38,16 @@ arguments() {
         # later update skipped); the same with Baselines' entropy bonus (`entcoeff`, 0 in its
         # Atari defaults) at PPO's Atari 0.01.
         trpo-pong-entropy) echo "$baselines --env PongNoFrameskip-v4 --set ent_coef=0.01" ;;
+        # Breakout's entropy was 0.1-0.5 from 300k steps on in trpo-breakout; the bonus that kept
+        # Pong learning, and from here on every TRPO Atari run's (the vine's, the table's).
+        trpo-breakout-entropy) echo "$baselines --env BreakoutNoFrameskip-v4 --set ent_coef=0.01" ;;
         ppo-breakout) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10" ;;
         ppo-pong) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10" ;;
         # Every action of Pong's minimal set (6) branched once from each of 32 states for 50 steps:
         # 9,600 branch steps beside each 512 trunk steps, so 100k trunk steps simulate ~2.0M,
         # single path's budget. The vine's batch is 192 rows, so its products use every row.
-        vine-pong) echo "$baselines --env PongNoFrameskip-v4 --set sampler=vine --set vine_states=32 --set vine_actions=6 --set vine_horizon=50 --set fisher_sub_sampling_factor=1" ;;
-        table-*) echo "$baselines --env ${1#table-}NoFrameskip-v4" ;;
+        vine-pong) echo "$baselines --env PongNoFrameskip-v4 --set ent_coef=0.01 --set sampler=vine --set vine_states=32 --set vine_actions=6 --set vine_horizon=50 --set fisher_sub_sampling_factor=1" ;;
+        table-*) echo "$baselines --env ${1#table-}NoFrameskip-v4 --set ent_coef=0.01" ;;
         *) echo "unknown run $1" >&2; return 2 ;;
     esac
 }
@@ -55,7 +59,7 @@ table_games=(BeamRider Enduro Qbert Seaquest SpaceInvaders)
 if [ "$mode" = run ]; then
     [ -x "$trpo" ] || { echo "no $trpo: swift build -c release --traits ALE first" >&2; exit 2; }
     names=("$@")
-    [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong "${table_games[@]/#/table-}")
+    [ ${#names[@]} -gt 0 ] || names=(trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong "${table_games[@]/#/table-}")
     mkdir -p "$runs"
     one() {
         local name=$1 dir="$runs/$1" status=0
@@ -77,13 +81,14 @@ fi
 [ "$mode" = report ] || { echo "unknown mode $mode" >&2; exit 2; }
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
-for name in trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy ppo-pong vine-pong; do
+for name in trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong; do
     [ -f "$runs/$name/progress.csv" ] || continue
     cp "$runs/$name/progress.csv" "$out/$name-seed0.csv"
     "$trpo" plot --run-dir "$runs/$name" --out "$out/$name-seed0.svg" --title "$name, seed 0: ep_rew_mean"
 done
-if [ -f "$runs/trpo-pong/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" ]; then
-    "$trpo" plot --run-dir "$runs/trpo-pong" --run-dir "$runs/vine-pong" --x time/simulated_timesteps \
+# The vine beside the single-path run of the same settings (both with the entropy bonus).
+if [ -f "$runs/trpo-pong-entropy/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" ]; then
+    "$trpo" plot --run-dir "$runs/trpo-pong-entropy" --run-dir "$runs/vine-pong" --x time/simulated_timesteps \
         --out "$out/pong-single-path-vs-vine.svg" --title "Pong, TRPO: single path and vine (simulated steps)"
 fi
 if [ -n "${ZOO:-}" ]; then
@@ -113,7 +118,8 @@ def score(found_row):
 print("Learning runs (seed 0; ep_rew_mean: the mean return of the last 100 finished games)\n")
 print("| run | agent steps | simulated steps | last ep_rew_mean | best ep_rew_mean | random | paper single path |")
 print("|---|---|---|---|---|---|---|")
-for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "trpo-pong-entropy", "ppo-pong", "vine-pong"]:
+for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "trpo-pong-entropy", "trpo-breakout-entropy", "ppo-pong",
+             "vine-pong"]:
     found = scored_rows(os.path.join(runs, name, "progress.csv"))
     if found:
         random, single, _ = PAPER[name.split("-")[1].capitalize()]
@@ -121,10 +127,11 @@ for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "trpo-pong-entropy", 
         print(f"| {name} | {int(last['time/total_timesteps']):,} | {int(last['time/simulated_timesteps']):,} | "
               f"{score(last):.2f} | {max(map(score, found)):.2f} | {random} | {single} |")
 
-print("\nTable 1 at 500k agent steps (TRPO with Baselines' settings, seed 0; a run short of 500k shows its steps)\n")
+print("\nTable 1 at 500k agent steps (TRPO with Baselines' settings and ent_coef 0.01, seed 0; a run short of 500k "
+      "shows its steps)\n")
 print("| game | random | paper single path | paper vine | ours |")
 print("|---|---|---|---|---|")
 for game in PAPER:
-    name = {"Breakout": "trpo-breakout", "Pong": "trpo-pong"}.get(game, f"table-{game}")
+    name = {"Breakout": "trpo-breakout-entropy", "Pong": "trpo-pong-entropy"}.get(game, f"table-{game}")
     print(row(game, os.path.join(runs, name, "progress.csv"), 500_000))
 PY
