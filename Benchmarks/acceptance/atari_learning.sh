@@ -13,7 +13,7 @@
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
 # NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
-# table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
+# vine-pong-paper-kl trpo-breakout-defaults-entropy table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
 # Baselines' trpo_mpi Atari settings (below), the later ones with an entropy bonus of 0.01; PPO
 # runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
@@ -47,12 +47,18 @@ arguments() {
         # 9,600 branch steps beside each 512 trunk steps, so 100k trunk steps simulate ~2.0M,
         # single path's budget. The vine's batch is 192 rows, so its products use every row.
         vine-pong) echo "$baselines --env PongNoFrameskip-v4 --set ent_coef=0.01 --set sampler=vine --set vine_states=32 --set vine_actions=6 --set vine_horizon=50 --set fisher_sub_sampling_factor=1" ;;
+        # The vine with the paper's δ = 0.01 per update (it used 0.01 for both samplers): at
+        # Baselines' 0.001 the vine's ~200 updates in 100k trunk steps barely move the policy.
+        vine-pong-paper-kl) echo "$(arguments vine-pong) --set target_kl=0.01" ;;
+        # trpo train's TRPO Atari defaults (SB3-contrib's settings, NatureCNN) with the bonus: without
+        # it Breakout's policy was deterministic by 103k steps.
+        trpo-breakout-defaults-entropy) echo "--env BreakoutNoFrameskip-v4 --set fisher_sub_sampling_factor=10 --set ent_coef=0.01 --set checkpoint_interval=5" ;;
         table-*) echo "$baselines --env ${1#table-}NoFrameskip-v4 --set ent_coef=0.01" ;;
         *) echo "unknown run $1" >&2; return 2 ;;
     esac
 }
 budget() {
-    case "$1" in vine-pong) echo 100000 ;; table-*) echo 500000 ;; *) echo 2000000 ;; esac
+    case "$1" in vine-pong*) echo 100000 ;; table-*) echo 500000 ;; *) echo 2000000 ;; esac
 }
 table_games=(BeamRider Enduro Qbert Seaquest SpaceInvaders)
 
@@ -81,14 +87,18 @@ fi
 [ "$mode" = report ] || { echo "unknown mode $mode" >&2; exit 2; }
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
-for name in trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong; do
+learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
+    vine-pong-paper-kl trpo-breakout-defaults-entropy"
+for name in $learning_runs; do
     [ -f "$runs/$name/progress.csv" ] || continue
     cp "$runs/$name/progress.csv" "$out/$name-seed0.csv"
     "$trpo" plot --run-dir "$runs/$name" --out "$out/$name-seed0.svg" --title "$name, seed 0: ep_rew_mean"
 done
-# The vine beside the single-path run of the same settings (both with the entropy bonus).
+# The vines beside the single-path run of the same settings (all with the entropy bonus).
 if [ -f "$runs/trpo-pong-entropy/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" ]; then
-    "$trpo" plot --run-dir "$runs/trpo-pong-entropy" --run-dir "$runs/vine-pong" --x time/simulated_timesteps \
+    vines=(--run-dir "$runs/vine-pong")
+    [ -f "$runs/vine-pong-paper-kl/progress.csv" ] && vines+=(--run-dir "$runs/vine-pong-paper-kl")
+    "$trpo" plot --run-dir "$runs/trpo-pong-entropy" "${vines[@]}" --x time/simulated_timesteps \
         --out "$out/pong-single-path-vs-vine.svg" --title "Pong, TRPO: single path and vine (simulated steps)"
 fi
 if [ -n "${ZOO:-}" ]; then
@@ -106,7 +116,14 @@ if [ -n "${ZOO:-}" ]; then
         echo
     done
 fi
-python3 - "$runs" "$root/Benchmarks/acceptance" <<'PY'
+# The defaults' runs' entropy, with and without the bonus: the collapse the bonus is there for.
+defaults_runs=()
+for name in trpo-breakout-sb3defaults-collapsed trpo-breakout-defaults-entropy; do
+    [ -f "$runs/$name/progress.csv" ] && defaults_runs+=(--run-dir "$runs/$name")
+done
+[ ${#defaults_runs[@]} -eq 0 ] || "$trpo" plot "${defaults_runs[@]}" --y train/entropy \
+    --out "$out/trpo-breakout-atari-defaults-entropy.svg" --title "Breakout, TRPO with trpo train's Atari defaults: entropy"
+python3 - "$runs" "$root/Benchmarks/acceptance" "$learning_runs" <<'PY'
 import os, sys
 runs = sys.argv[1]
 sys.path.insert(0, sys.argv[2])
@@ -118,8 +135,7 @@ def score(found_row):
 print("Learning runs (seed 0; ep_rew_mean: the mean return of the last 100 finished games)\n")
 print("| run | agent steps | simulated steps | last ep_rew_mean | best ep_rew_mean | random | paper single path |")
 print("|---|---|---|---|---|---|---|")
-for name in ["trpo-breakout", "ppo-breakout", "trpo-pong", "trpo-pong-entropy", "trpo-breakout-entropy", "ppo-pong",
-             "vine-pong"]:
+for name in sys.argv[3].split():
     found = scored_rows(os.path.join(runs, name, "progress.csv"))
     if found:
         random, single, _ = PAPER[name.split("-")[1].capitalize()]
