@@ -94,6 +94,9 @@ for name in $learning_runs; do
     cp "$runs/$name/progress.csv" "$out/$name-seed0.csv"
     "$trpo" plot --run-dir "$runs/$name" --out "$out/$name-seed0.svg" --title "$name, seed 0: ep_rew_mean"
 done
+for game in "${table_games[@]}"; do  # Table 1's five other games: their progress files
+    [ -f "$runs/table-$game/progress.csv" ] && cp "$runs/table-$game/progress.csv" "$out/table-$game-seed0.csv"
+done
 # The vines beside the single-path run of the same settings (all with the entropy bonus).
 if [ -f "$runs/trpo-pong-entropy/progress.csv" ] && [ -f "$runs/vine-pong/progress.csv" ]; then
     vines=(--run-dir "$runs/vine-pong")
