@@ -36,8 +36,9 @@ preset_arguments=()
 [ -n "$preset" ] && preset_arguments=(--config "$preset")
 default_settings=""
 [ "$algo" = trpo ] && default_settings="ent_coef=0.01"
-for setting in ${SET-$default_settings}; do preset_arguments+=(--set "$setting"); done
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; algo $algo; preset ${preset:-none}; settings ${SET-$default_settings}; budget $budget steps"
+settings="${SET-$default_settings}"
+for setting in $settings; do preset_arguments+=(--set "$setting"); done
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; algo $algo; preset ${preset:-none}; settings ${settings:-none}; budget $budget steps"
 python3 "$root/Benchmarks/acceptance/table1.py" header "ours ($algo, $budget steps)"
 for game in "${games[@]}"; do
     dir="$out/$game"

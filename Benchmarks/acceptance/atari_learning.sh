@@ -13,7 +13,7 @@
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
 # NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
-# vine-pong-paper-kl trpo-breakout-defaults-entropy table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
+# vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
 # Baselines' trpo_mpi Atari settings (below), the later ones with an entropy bonus of 0.01; PPO
 # runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
@@ -50,9 +50,10 @@ arguments() {
         # The vine with the paper's δ = 0.01 per update (it used 0.01 for both samplers): at
         # Baselines' 0.001 the vine's ~200 updates in 100k trunk steps barely move the policy.
         vine-pong-paper-kl) echo "$(arguments vine-pong) --set target_kl=0.01" ;;
-        # trpo train's TRPO Atari defaults (SB3-contrib's settings, NatureCNN) with the bonus: without
-        # it Breakout's policy was deterministic by 103k steps.
-        trpo-breakout-defaults-entropy) echo "--env BreakoutNoFrameskip-v4 --set fisher_sub_sampling_factor=10 --set ent_coef=0.01 --set checkpoint_interval=5" ;;
+        # trpo train's TRPO Atari defaults (SB3-contrib's settings, NatureCNN): Breakout's policy was
+        # deterministic by 103k steps (stopped at 115k); then the same with the bonus.
+        trpo-breakout-defaults) echo "--env BreakoutNoFrameskip-v4 --set fisher_sub_sampling_factor=10 --set checkpoint_interval=5" ;;
+        trpo-breakout-defaults-entropy) echo "$(arguments trpo-breakout-defaults) --set ent_coef=0.01" ;;
         table-*) echo "$baselines --env ${1#table-}NoFrameskip-v4 --set ent_coef=0.01" ;;
         *) echo "unknown run $1" >&2; return 2 ;;
     esac
@@ -88,7 +89,7 @@ fi
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
 learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
-    vine-pong-paper-kl trpo-breakout-defaults-entropy"
+    vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy"
 for name in $learning_runs; do
     [ -f "$runs/$name/progress.csv" ] || continue
     cp "$runs/$name/progress.csv" "$out/$name-seed0.csv"
@@ -121,7 +122,7 @@ if [ -n "${ZOO:-}" ]; then
 fi
 # The defaults' runs' entropy, with and without the bonus: the collapse the bonus is there for.
 defaults_runs=()
-for name in trpo-breakout-sb3defaults-collapsed trpo-breakout-defaults-entropy; do
+for name in trpo-breakout-defaults trpo-breakout-defaults-entropy; do
     [ -f "$runs/$name/progress.csv" ] && defaults_runs+=(--run-dir "$runs/$name")
 done
 [ ${#defaults_runs[@]} -eq 0 ] || "$trpo" plot "${defaults_runs[@]}" --y train/entropy \
