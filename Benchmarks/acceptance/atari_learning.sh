@@ -12,7 +12,7 @@
 # With ZOO=DIR (a clone of https://github.com/DLR-RM/rl-trained-agents) the report also draws each
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
-# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
+# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared vine-pong
 # vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
 # Baselines' trpo_mpi Atari settings (below), the later ones with an entropy bonus of 0.01; PPO
 # runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
@@ -43,6 +43,10 @@ arguments() {
         trpo-breakout-entropy) echo "$baselines --env BreakoutNoFrameskip-v4 --set ent_coef=0.01" ;;
         ppo-breakout) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10" ;;
         ppo-pong) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10" ;;
+        # ppo-pong's policy barely moved (approx_kl 1e-5-6e-4 through 1.5M steps, near random);
+        # SB3's CnnPolicy is one NatureCNN for π and V, trained on the joint loss, so the critic's
+        # loss shapes the policy's features. The same run with that one change.
+        ppo-pong-shared) echo "$(arguments ppo-pong) --set share_features_extractor=true" ;;
         # Every action of Pong's minimal set (6) branched once from each of 32 states for 50 steps:
         # 9,600 branch steps beside each 512 trunk steps, so 100k trunk steps simulate ~2.0M,
         # single path's budget. The vine's batch is 192 rows, so its products use every row.
@@ -88,7 +92,7 @@ fi
 [ "$mode" = report ] || { echo "unknown mode $mode" >&2; exit 2; }
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
-learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong vine-pong
+learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared vine-pong
     vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy"
 for name in $learning_runs; do
     [ -f "$runs/$name/progress.csv" ] || continue

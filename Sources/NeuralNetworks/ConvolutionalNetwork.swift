@@ -105,11 +105,19 @@ public struct ConvolutionalNetwork: Sendable, Hashable {
     /// Orthogonal initialisation as SB3's `ortho_init`: each layer's W (patch size × filters)
     /// orthogonal with gain √2, the output layer with `outputGain`; biases zero.
     public func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float] {
+        initialParameters(columnGains: Array(repeating: outputGain, count: outputWidth), stream: &stream)
+    }
+
+    /// As `initialParameters(outputGain:)`, with a gain per output column: each run of equal gains
+    /// is its own orthogonal block (SB3's action and value heads on one shared NatureCNN).
+    public func initialParameters(columnGains: [Float], stream: inout RandomStream) -> [Float] {
         var parameters = [Float](repeating: 0, count: parameterCount)
         for (index, stage) in stages.enumerated() {
-            let gain: Float = index == stages.count - 1 ? outputGain : Float(2.0).squareRoot()
-            let weights = OrthogonalInitialization.matrix(
-                rows: stage.patchSize, columns: stage.filters, gain: gain, stream: &stream)
+            let isOutput = index == stages.count - 1
+            let weights = OrthogonalInitialization.columnBlocks(
+                rows: stage.patchSize,
+                columnGains: isOutput ? columnGains : Array(repeating: Float(2.0).squareRoot(), count: stage.filters),
+                stream: &stream)
             for entry in weights.indices { parameters[stage.weightOffset + entry] = weights[entry] }
         }
         return parameters

@@ -57,11 +57,19 @@ public struct MLP: Sendable, Hashable, Codable {
     /// Orthogonal initialisation as SB3's: each weight matrix orthogonal with gain √2 on hidden layers
     /// and `outputGain` on the last (0.01 for a policy head, 1 for a value head); biases zero.
     public func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float] {
+        initialParameters(columnGains: Array(repeating: outputGain, count: outputWidth), stream: &stream)
+    }
+
+    /// As `initialParameters(outputGain:)`, with a gain per output column: each run of equal gains
+    /// is its own orthogonal block (SB3's separate action and value heads on one trunk).
+    public func initialParameters(columnGains: [Float], stream: inout RandomStream) -> [Float] {
         var parameters = [Float](repeating: 0, count: parameterCount)
         for layer in 0..<layerCount {
-            let gain: Float = layer == layerCount - 1 ? outputGain : Float(2.0).squareRoot()
-            let weights = OrthogonalInitialization.matrix(
-                rows: widths[layer], columns: widths[layer + 1], gain: gain, stream: &stream)
+            let isOutput = layer == layerCount - 1
+            let weights = OrthogonalInitialization.columnBlocks(
+                rows: widths[layer],
+                columnGains: isOutput ? columnGains : Array(repeating: Float(2.0).squareRoot(), count: widths[layer + 1]),
+                stream: &stream)
             let offset = weightOffset(layer: layer)
             for index in weights.indices { parameters[offset + index] = weights[index] }
         }
@@ -108,6 +116,24 @@ public enum OrthogonalInitialization {
                 let value = rows >= columns ? vectors[column * tall + row] : vectors[row * tall + column]
                 result[row * columns + column] = gain * Float(value)
             }
+        }
+        return result
+    }
+
+    /// A `rows × gains.count` row-major matrix whose columns come in blocks of equal gain, each
+    /// block an orthogonal `matrix` of its own, drawn left to right (one block: `matrix` itself).
+    public static func columnBlocks(rows: Int, columnGains: [Float], stream: inout RandomStream) -> [Float] {
+        let columns = columnGains.count
+        var result = [Float](repeating: 0, count: rows * columns)
+        var start = 0
+        while start < columns {
+            var end = start + 1
+            while end < columns && columnGains[end] == columnGains[start] { end += 1 }
+            let block = matrix(rows: rows, columns: end - start, gain: columnGains[start], stream: &stream)
+            for row in 0..<rows {
+                for column in start..<end { result[row * columns + column] = block[row * (end - start) + column - start] }
+            }
+            start = end
         }
         return result
     }

@@ -60,40 +60,10 @@ public enum CriticFit {
                 let indices = order[start..<min(start + batchSize, rows)]
                 start += batchSize
                 inputs.gather(observations, width: width, rows: indices)
-                let targets = indices.map { returns[$0] }
-                blocks.load(inputs: inputs, rows: indices.count)
-                // This participant's blocks of the minibatch (all of them in one process).
-                let share = reduction.ownedBlocks(of: blocks.blockCount)
-                blocks.forward(parameters: parameters, share: share)
-                let oldValues = clipping.map { clipping in indices.map { Double(clipping.oldValues[$0]) } }
-                // The prediction entering the loss and whether it still depends on φ.
-                func clipped(_ output: Float, row: Int) -> (value: Double, isFree: Bool) {
-                    guard let clipping, let oldValues else { return (Double(output), true) }
-                    let change = Double(output) - oldValues[row]
-                    let bounded = min(max(change, -clipping.range), clipping.range)
-                    return (oldValues[row] + bounded, bounded == change)
-                }
-                // Taken before the pullbacks reuse the workspaces.
-                let ownOutputs = (0..<blocks.blockCount).map { share.contains($0) ? Array(blocks.outputs(block: $0)) : [] }
-                let minibatchRows = Double(reduction.total(indices.count))
-                let scale = 2 / minibatchRows
-                let partials = blocks.blockPullbacks(parameters: parameters, tangent: nil, share: share) {
-                    block, outputs, _, cotangent in
-                    let range = blocks.rowRange(block: block)
-                    for (local, row) in range.enumerated() {
-                        let prediction = clipped(outputs[local], row: row)
-                        cotangent[local] = prediction.isFree ? Float(scale * (prediction.value - targets[row])) : 0
-                    }
-                }
-                // The minibatch's gradient and loss are reduction points; the blocks' predictions
-                // travel with their partial gradients, so a shared minibatch costs one exchange.
-                let reduced = reduction.sum(blocks: partials, count: network.parameterCount, gathering: ownOutputs)
-                var gradient = reduced.sum
-                let squaredErrors = reduced.extras.joined().enumerated().map { row, prediction in
-                    let error = clipped(prediction, row: row).value - targets[row]
-                    return error * error
-                }
-                lossTotal += reduction.sum(squaredErrors) / minibatchRows
+                var (gradient, loss) = minibatchGradient(
+                    network: network, blocks: blocks, parameters: parameters, inputs: inputs, indices: indices,
+                    returns: returns, clipping: clipping, reduction: reduction)
+                lossTotal += loss
                 lossCount += 1
                 GradientClipping.clip(&gradient, maxNorm: maxGradientNorm)
                 optimizer.update(parameters: &parameters, gradient: gradient)

@@ -31,7 +31,10 @@ extension OnPolicyTrainer {
         // A diverged fit (non-finite φ, e.g. from an absurd learning rate) is undone, so NaN never
         // reaches the advantages of the next iteration or a checkpoint.
         let (oldValueParameters, oldCriticOptimizer) = (valueParameters, criticOptimizer)
-        if let overlapped = updateBesideCriticFit(input, buffer: buffer, returns: returns) {
+        if configuration.sharesFeatures {
+            metrics.valueLoss = updateSharedTrunk(
+                &input, metrics: &metrics, buffer: buffer, rows: vine == nil ? rows : nil, returns: returns)
+        } else if let overlapped = updateBesideCriticFit(input, buffer: buffer, returns: returns) {
             (metrics.update, metrics.valueLoss) = overlapped
         } else {
             metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
@@ -41,6 +44,7 @@ extension OnPolicyTrainer {
         }
         if !VectorOperations.allFinite(valueParameters) || !VectorOperations.allFinite(criticOptimizer.secondMoment) {
             (valueParameters, criticOptimizer) = (oldValueParameters, oldCriticOptimizer)
+            if configuration.sharesFeatures { policyParameters = oldValueParameters }
             metrics.criticFitSkipReason = "critic fit diverged (non-finite parameters, value loss \(metrics.valueLoss)); φ_old kept"
         }
         return metrics

@@ -99,7 +99,17 @@ public final class OnPolicyTrainer {
         var initializationStream = RandomStream(seed: seed, stream: 1)
         policyParameters = policy.initialParameters(
             logStdInit: Float(configuration.logStdInit), stream: &initializationStream)
-        valueParameters = critic.initialParameters(outputGain: 1, stream: &initializationStream)
+        if configuration.sharesFeatures {
+            // One θ for both heads: the critic must read π's θ as it is (`OutputColumns`).
+            guard critic.parameterCount == policy.parameterCount else {
+                throw ConfigurationError.unsupported(
+                    "share_features_extractor needs a critic over the policy's θ (\(policy.parameterCount) parameters), "
+                        + "not \(critic.parameterCount)")
+            }
+            valueParameters = policyParameters
+        } else {
+            valueParameters = critic.initialParameters(outputGain: 1, stream: &initializationStream)
+        }
         // ε = 1e-5 as SB3's actor-critic policies set it for Adam (PyTorch's own default is 1e-8).
         criticOptimizer = Adam(
             parameterCount: valueParameters.count, learningRate: Float(configuration.learningRate), epsilon: 1e-5)

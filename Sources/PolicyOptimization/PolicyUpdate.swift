@@ -31,6 +31,10 @@ public struct PolicyUpdateInput {
     /// The run's environment steps (all copies) once this batch was collected: a θ set by this
     /// update acts from the next step on.
     public var timestepsAfterCollection = 0
+    /// The critic to fit with π when the two share a trunk (SB3's `share_features_extractor`): a
+    /// rule that fits it (PPO's joint loss) reports `PolicyUpdateMetrics.criticLoss`; otherwise the
+    /// trainer fits it on the shared θ after the rule. Nil when π and V are two networks.
+    public var sharedCritic: SharedCriticTarget?
 
     /// An input from its parts.
     public init(

@@ -25,6 +25,9 @@ public struct PolicyUpdateMetrics: Sendable, Hashable {
     public var optimizerSteps: Int = 0
     /// Why no step was taken, if none was.
     public var skipReason: String?
+    /// The critic's mean minibatch loss when the rule also fitted a critic that shares π's trunk
+    /// (PPO's joint loss, `PolicyUpdateInput.sharedCritic`); nil when it left the critic alone.
+    public var criticLoss: Double?
 
     public init() {}
 }

@@ -21,7 +21,9 @@ import Rollouts
 /// 1.5 × `target_kl` the step is not taken and the epochs end.
 ///
 /// The critic: SB3 trains V with the same optimiser in the same minibatches (loss weighted by
-/// `vf_coef`). Here the critic keeps its own network and Adam and is fitted after this rule, for
+/// `vf_coef`). When π and V share a trunk (`input.sharedCritic`), so does this rule: each step is on
+/// −(L^CLIP + c·H) + c_vf·L^VF over the one θ, the joint gradient clipped to `max_grad_norm`, as
+/// SB3's. With two networks the critic keeps its own Adam and is fitted after this rule, for
 /// `n_epochs` epochs over the same batch in minibatches of `batch_size` (`criticFitEpochs`), with
 /// `clip_range_vf` clipping its predictions around the values at collection, as SB3's.
 public struct ProximalPolicyUpdate: PolicyUpdateRule {
@@ -59,6 +61,11 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         var clipFractions: [Double] = []
         var approximateKLs: [Double] = []
         var firstGradientNorm: Double?
+        var criticLosses: [Double] = []
+        let criticBlocks = input.sharedCritic.map { critic in
+            // Blocks of 64 rows, as the separate critic's fit (`CriticFit.fit`).
+            critic.network.makeBlockedEvaluator(inputs: [], rows: 0, blockSize: 64, threads: input.threads)
+        }
         var order = Array(0..<rows)
         // One minibatch batch for every step: its workspaces are reused, not reallocated per step.
         let minibatch = PolicyBatch(
@@ -70,8 +77,9 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
             Shuffle.permute(&order, stream: &stream)
             for start in stride(from: 0, to: rows, by: batchSize) {
                 let indices = order[start..<min(start + batchSize, rows)]
+                let observations = allObservations.gathering(width: observationWidth, rows: indices)
                 minibatch.load(
-                    observations: allObservations.gathering(width: observationWidth, rows: indices),
+                    observations: observations,
                     actions: RowGather.gather(allActions, width: actionWidth, rows: indices), rows: indices.count)
                 minibatch.evaluate(at: parameters)
                 var advantages = indices.map { input.advantages[$0] }
@@ -91,6 +99,13 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                 var descent = minibatch.gradient(
                     logProbabilityWeights: objective.weights, entropyWeight: configuration.entropyCoefficient)
                 for index in descent.indices { descent[index] = -descent[index] }
+                if let critic = input.sharedCritic, let criticBlocks {
+                    let (gradient, loss) = CriticFit.minibatchGradient(
+                        network: critic.network, blocks: criticBlocks, parameters: parameters, inputs: observations,
+                        indices: indices, returns: critic.returns, clipping: critic.clipping, reduction: input.reduction)
+                    VectorOperations.axpy(Float(critic.coefficient), gradient, &descent)
+                    criticLosses.append(loss)
+                }
                 let norm = VectorOperations.norm(descent)
                 if firstGradientNorm == nil { firstGradientNorm = norm }
                 GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm, norm: norm)
@@ -101,6 +116,7 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
 
         metrics.clipFraction = Self.mean(clipFractions)
         metrics.approximateKL = Self.mean(approximateKLs)
+        if input.sharedCritic != nil { metrics.criticLoss = Self.mean(criticLosses) }
         // ‖g‖ of the first minibatch, at θ_old (before clipping).
         metrics.gradientNorm = firstGradientNorm ?? 0
         var step = parameters

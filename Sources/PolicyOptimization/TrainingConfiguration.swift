@@ -87,6 +87,9 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// The convolutional trunk of both networks on image observations (`policy: CnnPolicy`,
     /// `policy_kwargs: features_extractor_class`), or nil for MLPs of the widths above.
     public var convolutionalNetwork: ConvolutionalArchitecture?
+    /// Whether π and V are two heads of one convolutional trunk (SB3's `share_features_extractor`)
+    /// rather than two networks; the critic's loss then shapes the policy's features.
+    public var sharesFeatures = false
     /// How `learningRate` and `clipRange` change over the run (SB3's schedules; the zoo's `lin_X`).
     public var learningRateSchedule: Schedule = .constant
     public var clipRangeSchedule: Schedule = .constant
@@ -113,6 +116,8 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var epochs: Int = 10
     /// Entropy bonus coefficient.
     public var entropyCoefficient: Double = 0
+    /// c_vf: the weight of the critic's loss in PPO's joint loss when π and V share a trunk (`vf_coef`).
+    public var valueCoefficient: Double = 0.5
     /// Gradient-norm clip of PPO/VPG's policy and the critic (SB3's max_grad_norm; nil: none).
     public var maxGradientNorm: Double?
     /// δ_E of the Euclidean trust-region VPG: every step has ½‖Δθ‖² = δ_E (key `euclidean_delta`).

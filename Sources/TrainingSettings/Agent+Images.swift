@@ -18,7 +18,8 @@ extension Agent {
     }
 
     /// The policy and value networks of a convolutional configuration on `environment`'s images,
-    /// or nil for MLPs (the trainer's default).
+    /// or nil for MLPs (the trainer's default); with `share_features_extractor` two heads of one
+    /// network (`OutputColumns`), which the trainer gives one θ.
     ///
     /// The image shape is the copies' `ObservationLayout`: height × width (one channel),
     /// channels × height × width (a frame stack; channels first when the last dimension is not a
@@ -26,7 +27,14 @@ extension Agent {
     static func convolutionalNetworks(settings: TrainingConfiguration, environment: any VectorEnvironmentProtocol)
         throws -> (policy: any DifferentiableNetwork, value: any DifferentiableNetwork)?
     {
-        guard let trunk = settings.convolutionalNetwork else { return nil }
+        guard let trunk = settings.convolutionalNetwork else {
+            guard !settings.sharesFeatures else {
+                throw ConfigurationError.invalidValue(
+                    key: "share_features_extractor", value: "true",
+                    expected: "false for MLP policies (π and V share a trunk only with a features_extractor_class, CnnPolicy)")
+            }
+            return nil
+        }
         // The copies' layout, through any vector environment that passes it on (also `mpirun`'s).
         guard let shape = environment.observationLayout?.shape else {
             throw ConfigurationError.unsupported(
@@ -42,6 +50,18 @@ extension Agent {
         }
         let distribution = ActionDistributions.distribution(for: environment.actionSpace)
         do {
+            if settings.sharesFeatures {
+                // One trunk, two heads: logits in the first columns, V in the last (SB3's action_net
+                // and value_net on one NatureCNN, drawn at gains 0.01 and 1).
+                let heads = distribution.outputWidth
+                let joint = try trunk.network(
+                    height: height, width: width, channels: channels, layout: layout, outputWidth: heads + 1)
+                return (
+                    OutputColumns(base: joint, columns: 0..<heads, otherColumnsGain: 1),
+                    OutputColumns(
+                        base: joint, columns: heads..<(heads + 1), otherColumnsGain: 0.01,
+                        trailingParameters: distribution.extraParameterCount))
+            }
             let policy = try trunk.network(
                 height: height, width: width, channels: channels, layout: layout, outputWidth: distribution.outputWidth)
             let value = try trunk.network(height: height, width: width, channels: channels, layout: layout, outputWidth: 1)

@@ -18,6 +18,7 @@ extension TrainingConfiguration {
         ConfigurationKey(name: "env_wrapper", apply: { configuration, value in
             try configuration.applyEnvironmentWrapper(value)
         }, read: { $0.atariWrapper ? .string("AtariWrapper") : nil }),
+        boolean("share_features_extractor", \.sharesFeatures),
         integer("frame_stack", \.frameStack, minimum: 1),
         ConfigurationKey(name: "screen_size", apply: { configuration, value in
             let sides: [Int?]

@@ -118,7 +118,8 @@ extension TrainingConfiguration {
             return []
         }, read: { $0.maxGradientNorm.map(ConfigurationValue.real) }),
         real("euclidean_delta", \.euclideanDelta, "a number > 0 (δ_E, the bound on ½‖Δθ‖²)") { $0 > 0 },
-        ignored("vf_coef", because: "the critic has its own network and optimiser here, so its loss weight has no effect"),
+        // Used only with share_features_extractor: two networks with their own Adams make it moot.
+        real("vf_coef", \.valueCoefficient, "a number ≥ 0") { $0 >= 0 },
         ignored("use_sde", because: "gSDE is not implemented; the policy uses a state-independent log σ"),
         ignored("sde_sample_freq", because: "gSDE is not implemented"),
         ConfigurationKey(name: "n_timesteps", apply: { configuration, value in

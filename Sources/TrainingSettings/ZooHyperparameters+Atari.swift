@@ -21,7 +21,7 @@ extension ZooHyperparameters {
 
     /// The zoo's PPO `atari` entry (REFERENCE.md §8.1): 128 steps per copy, 4 epochs of
     /// minibatches of 256, 10M steps, `lin_2.5e-4` and `lin_0.1` schedules, ent_coef 0.01
-    /// (`vf_coef` 0.5 has no effect: the critic has its own network and Adam).
+    /// (`vf_coef` 0.5 weighs the critic's loss when π and V share the trunk, `share_features_extractor`).
     static let ppoAtari: Settings = [
         ("n_steps", .integer(128)), ("n_epochs", .integer(4)), ("batch_size", .integer(256)),
         ("n_timesteps", .integer(10_000_000)), ("learning_rate", .string("lin_2.5e-4")),

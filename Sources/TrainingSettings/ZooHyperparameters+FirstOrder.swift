@@ -42,7 +42,7 @@ extension ZooHyperparameters {
     /// What differs from the zoo: CartPole-v1's `learning_rate: lin_0.001` and `clip_range: lin_0.2`
     /// are constants here (0.001, 0.2); Pendulum-v1 and MountainCarContinuous-v0 use gSDE in the zoo
     /// (`use_sde`, `sde_sample_freq`), which we lack, so they keep every other setting with a
-    /// state-independent log σ; `vf_coef` has no effect (the critic has its own network and Adam).
+    /// state-independent log σ; `vf_coef` has no effect (MLP critics have their own network and Adam).
     static let ppoClassicControl: [String: Settings] = [
         "CartPole-v1": [
             ("n_envs", .integer(8)), ("n_timesteps", .integer(100_000)), ("n_steps", .integer(32)),

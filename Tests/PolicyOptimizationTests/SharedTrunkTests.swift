@@ -1,0 +1,131 @@
+import DenseLinearAlgebra
+import Environments
+import NeuralNetworks
+import Policies
+import Testing
+import _TestSupport
+@testable import PolicyOptimization
+import TrainingSettings
+
+/// π and V as two heads of one network (`share_features_extractor`): one θ, PPO's joint loss.
+@Suite struct SharedTrunkTests {
+    /// An MLP trunk with three outputs: two logits, then V.
+    static let base = MLP(inputWidth: 3, hiddenWidths: [8], outputWidth: 3, activation: .tanh)
+    static let policyHead = OutputColumns(base: base, columns: 0..<2, otherColumnsGain: 1)
+    static let valueHead = OutputColumns(base: base, columns: 2..<3, otherColumnsGain: 0.01)
+
+    /// θ's output-layer weights of column `column` (the layer is hidden × 3, row-major, then biases).
+    static func outputWeights(_ theta: [Float], column: Int) -> [Float] {
+        let offset = base.weightOffset(layer: 1)
+        return (0..<8).map { theta[offset + $0 * 3 + column] }
+    }
+
+    /// One PPO step (one epoch, the whole batch as one minibatch, no clipping of the gradient) on
+    /// random states, with returns and advantages from `stream`; returns θ_old, θ_new and the metrics.
+    func jointStep(advantageScale: Double, valueCoefficient: Double) -> (old: [Float], new: [Float], metrics: PolicyUpdateMetrics, returns: [Double], observations: [Float]) {
+        let rows = 64
+        var stream = RandomStream(seed: 21)
+        let policy = Policy(network: Self.policyHead, distribution: CategoricalDistribution(actionCount: 2))
+        let theta = policy.initialParameters(stream: &stream)
+        let observations = (0..<(rows * 3)).map { _ in Float(stream.nextNormal()) }
+        let actions = (0..<rows).map { _ in Float(stream.nextInt(below: 2)) }
+        let returns = (0..<rows).map { _ in 2 * stream.nextNormal() }
+        let batch = PolicyBatch(policy: policy, observations: observations, actions: actions, rows: rows)
+        batch.evaluate(at: theta)
+        var input = PolicyUpdateInput(
+            policy: policy, batch: batch, oldLogProbabilities: batch.logProbabilities(),
+            oldDistribution: batch.distributions, advantages: (0..<rows).map { _ in advantageScale * stream.nextNormal() },
+            threads: 1)
+        input.sharedCritic = SharedCriticTarget(
+            network: Self.valueHead, returns: returns, clipping: nil, coefficient: valueCoefficient)
+        var settings = ProximalPolicySettings()
+        (settings.epochs, settings.batchSize, settings.normalizeAdvantage) = (1, rows, false)
+        settings.maxGradientNorm = nil
+        var rule = ProximalPolicyUpdate(settings: settings)
+        var updated = theta, order = RandomStream(seed: 5)
+        let metrics = rule.update(input, parameters: &updated, stream: &order)
+        return (theta, updated, metrics, returns, observations)
+    }
+
+    /// With no advantages the step follows c_vf·∇ of V's mean squared error alone: Adam's first
+    /// step moves each coordinate against the sign of that gradient (central differences on the
+    /// Double reference, |∂| > 1e-3), the policy head's weights not at all, and the reported loss
+    /// is that error.
+    @Test func criticLossMovesTheTrunkAndTheValueHead() {
+        let (old, new, metrics, returns, observations) = jointStep(advantageScale: 0, valueCoefficient: 0.5)
+        func meanSquaredError(_ theta: [Double]) -> Double {
+            let outputs = ReferenceMLP.forward(Self.base, theta, observations.map(Double.init), rows: returns.count)
+            let errors = returns.indices.map { outputs[$0 * 3 + 2] - returns[$0] }
+            return errors.reduce(0) { $0 + $1 * $1 } / Double(returns.count)
+        }
+        let gradient = centralDifferenceGradient(of: meanSquaredError, at: old.map(Double.init), step: 1e-6)
+        let significant = gradient.indices.filter { abs(gradient[$0]) > 1e-3 }
+        #expect(significant.count > 20)
+        for index in significant { #expect((new[index] - old[index]) * Float(gradient[index]) < 0, "coordinate \(index)") }
+        #expect(Self.outputWeights(new, column: 0) == Self.outputWeights(old, column: 0))
+        #expect(Self.outputWeights(new, column: 1) == Self.outputWeights(old, column: 1))
+        #expect(Self.outputWeights(new, column: 2) != Self.outputWeights(old, column: 2))
+        #expect(abs((metrics.criticLoss ?? 0) - meanSquaredError(old.map(Double.init))) < 1e-4)
+    }
+
+    /// With c_vf = 0 the value head's weights stay, while the policy's loss moves the trunk and
+    /// the logits' weights.
+    @Test func policyLossLeavesTheValueHead() {
+        let (old, new, metrics, _, _) = jointStep(advantageScale: 1, valueCoefficient: 0)
+        #expect(Self.outputWeights(new, column: 2) == Self.outputWeights(old, column: 2))
+        #expect(Self.outputWeights(new, column: 0) != Self.outputWeights(old, column: 0))
+        #expect(Array(new[0..<24]) != Array(old[0..<24]), "the hidden layer moves")
+        #expect(metrics.criticLoss != nil)
+    }
+
+    /// A PPO run on CartPole-v1 with the heads on one trunk; two threads give one thread's bits.
+    func trainer(algorithm: Algorithm, threads: Int) throws -> (OnPolicyTrainer, initial: [Float]) {
+        var configuration = TrainingConfiguration.zooDefaults(for: "CartPole-v1", algorithm: algorithm)
+        for (key, value) in [("n_envs", 2), ("n_steps", 64), ("n_epochs", 4), ("batch_size", 32)] {
+            try configuration.set(key, to: .integer(value))
+        }
+        try configuration.set("share_features_extractor", to: .bool(true))
+        let base = MLP(inputWidth: 4, hiddenWidths: [16], outputWidth: 3, activation: .tanh)
+        let environment = try VectorEnvironment(id: "CartPole-v1", count: 2)
+        let trainer = try OnPolicyTrainer(
+            environment: environment, configuration: configuration,
+            policyNetwork: OutputColumns(base: base, columns: 0..<2, otherColumnsGain: 1),
+            valueNetwork: OutputColumns(base: base, columns: 2..<3, otherColumnsGain: 0.01), seed: 3, threads: threads)
+        let initial = trainer.policyParameters
+        for _ in 0..<3 {
+            let metrics = try trainer.runIteration()
+            #expect(metrics.valueLoss.isFinite && metrics.valueLoss > 0)
+        }
+        return (trainer, initial)
+    }
+
+    /// One θ throughout: π's and V's parameters stay the same vector; every part of it moves; the
+    /// bits do not depend on the thread count. TRPO's rule leaves V alone, so its critic is fitted
+    /// on the shared θ after the step (SB3-contrib's TRPO on a CnnPolicy), moving the trunk too.
+    @Test(arguments: [Algorithm.ppo, .trpo]) func oneParameterVectorForBothHeads(algorithm: Algorithm) throws {
+        let (serial, initial) = try trainer(algorithm: algorithm, threads: 1)
+        let (parallel, _) = try trainer(algorithm: algorithm, threads: 2)
+        #expect(serial.policyParameters == serial.valueParameters)
+        #expect(parallel.policyParameters == serial.policyParameters)
+        #expect(parallel.updateStream == serial.updateStream)
+        let outputOffset = 4 * 16 + 16
+        #expect(Array(serial.policyParameters[0..<outputOffset]) != Array(initial[0..<outputOffset]))
+        for column in 0..<3 {
+            let weights = { (theta: [Float]) in (0..<16).map { theta[outputOffset + $0 * 3 + column] } }
+            #expect(weights(serial.policyParameters) != weights(initial), "column \(column)")
+        }
+    }
+
+    /// Sharing needs two heads over one θ: the trainer's separate MLPs are refused with a message.
+    @Test func separateNetworksAreRefused() throws {
+        var configuration = TrainingConfiguration.zooDefaults(for: "CartPole-v1", algorithm: .ppo)
+        try configuration.set("share_features_extractor", to: .bool(true))
+        let environment = try VectorEnvironment(id: "CartPole-v1", count: 2)
+        #expect(throws: ConfigurationError.self) {
+            _ = try OnPolicyTrainer(environment: environment, configuration: configuration, seed: 0)
+        }
+        #expect(throws: ConfigurationError.self) {
+            _ = try Agent(environment: "CartPole-v1", algorithm: .ppo, configuration: configuration)
+        }
+    }
+}
