@@ -78,8 +78,8 @@ import TrainingSettings
         #expect(metrics.criticLoss != nil)
     }
 
-    /// A PPO run on CartPole-v1 with the heads on one trunk; two threads give one thread's bits.
-    func trainer(algorithm: Algorithm, threads: Int) throws -> (OnPolicyTrainer, initial: [Float]) {
+    /// A PPO run on CartPole-v1 with the heads on one trunk, after `iterations` iterations.
+    func trainer(algorithm: Algorithm, threads: Int, iterations: Int = 3) throws -> (OnPolicyTrainer, initial: [Float]) {
         var configuration = TrainingConfiguration.zooDefaults(for: "CartPole-v1", algorithm: algorithm)
         for (key, value) in [("n_envs", 2), ("n_steps", 64), ("n_epochs", 4), ("batch_size", 32)] {
             try configuration.set(key, to: .integer(value))
@@ -92,7 +92,7 @@ import TrainingSettings
             policyNetwork: OutputColumns(base: base, columns: 0..<2, otherColumnsGain: 1),
             valueNetwork: OutputColumns(base: base, columns: 2..<3, otherColumnsGain: 0.01), seed: 3, threads: threads)
         let initial = trainer.policyParameters
-        for _ in 0..<3 {
+        for _ in 0..<iterations {
             let metrics = try trainer.runIteration()
             #expect(metrics.valueLoss.isFinite && metrics.valueLoss > 0)
         }
@@ -114,6 +114,18 @@ import TrainingSettings
             let weights = { (theta: [Float]) in (0..<16).map { theta[outputOffset + $0 * 3 + column] } }
             #expect(weights(serial.policyParameters) != weights(initial), "column \(column)")
         }
+    }
+
+    /// A run restored from its state after two iterations continues as the uninterrupted run.
+    @Test func restoredRunContinuesExactly() throws {
+        let (uninterrupted, _) = try trainer(algorithm: .ppo, threads: 1)
+        let (stopped, _) = try trainer(algorithm: .ppo, threads: 1, iterations: 2)
+        let (resumed, _) = try trainer(algorithm: .ppo, threads: 1, iterations: 0)
+        try resumed.restore(try stopped.state())
+        _ = try resumed.runIteration()
+        #expect(resumed.policyParameters == uninterrupted.policyParameters)
+        #expect(resumed.valueParameters == uninterrupted.valueParameters)
+        #expect(resumed.updateStream == uninterrupted.updateStream)
     }
 
     /// Sharing needs two heads over one θ: the trainer's separate MLPs are refused with a message.
