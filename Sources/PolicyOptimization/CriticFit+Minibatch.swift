@@ -21,9 +21,7 @@ extension CriticFit {
         // The prediction entering the loss and whether it still depends on φ.
         func clipped(_ output: Float, row: Int) -> (value: Double, isFree: Bool) {
             guard let clipping, let oldValues else { return (Double(output), true) }
-            let change = Double(output) - oldValues[row]
-            let bounded = min(max(change, -clipping.range), clipping.range)
-            return (oldValues[row] + bounded, bounded == change)
+            return clipping.clipped(output, oldValue: oldValues[row])
         }
         // Taken before the pullbacks reuse the workspaces.
         let ownOutputs = (0..<blocks.blockCount).map { share.contains($0) ? Array(blocks.outputs(block: $0)) : [] }

@@ -97,6 +97,14 @@ public struct ValueClipping: Sendable {
         self.oldValues = oldValues
         self.range = range
     }
+
+    /// The prediction entering the loss for `output` where the value at collection was `oldValue`,
+    /// and whether it still depends on the parameters (false where the clip is active).
+    public func clipped(_ output: Float, oldValue: Double) -> (value: Double, isFree: Bool) {
+        let change = Double(output) - oldValue
+        let bounded = min(max(change, -range), range)
+        return (oldValue + bounded, bounded == change)
+    }
 }
 
 /// Rescaling a gradient to a maximum Euclidean norm (SB3's max_grad_norm).

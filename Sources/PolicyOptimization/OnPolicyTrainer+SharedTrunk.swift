@@ -22,6 +22,7 @@ extension OnPolicyTrainer {
             }
             input.sharedCritic = SharedCriticTarget(
                 network: valueNetwork, returns: gathered, clipping: clipping, coefficient: configuration.valueCoefficient)
+            input.sharedCritic?.heads = JointHeads(policy: policy.network, critic: valueNetwork)
         }
         metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
         valueParameters = policyParameters

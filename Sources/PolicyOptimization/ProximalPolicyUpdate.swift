@@ -62,15 +62,9 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
         var approximateKLs: [Double] = []
         var firstGradientNorm: Double?
         var criticLosses: [Double] = []
-        let criticBlocks = input.sharedCritic.map { critic in
-            // Blocks of 64 rows, as the separate critic's fit (`CriticFit.fit`).
-            critic.network.makeBlockedEvaluator(inputs: [], rows: 0, blockSize: 64, threads: input.threads)
-        }
         var order = Array(0..<rows)
-        // One minibatch batch for every step: its workspaces are reused, not reallocated per step.
-        let minibatch = PolicyBatch(
-            policy: policy, observations: [], actions: [], rows: 0, threads: input.threads,
-            reduction: input.reduction)
+        // One set of minibatch passes for every step: their workspaces are reused, not reallocated.
+        let passes = MinibatchPasses(input)
         // Read once: each is a property behind an existential, too slow to reach per row.
         let (allObservations, allActions) = (input.observations, input.batch.actions)
         epochs: for _ in 0..<configuration.epochs {
@@ -78,16 +72,15 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
             for start in stride(from: 0, to: rows, by: batchSize) {
                 let indices = order[start..<min(start + batchSize, rows)]
                 let observations = allObservations.gathering(width: observationWidth, rows: indices)
-                minibatch.load(
-                    observations: observations,
-                    actions: RowGather.gather(allActions, width: actionWidth, rows: indices), rows: indices.count)
-                minibatch.evaluate(at: parameters)
+                passes.evaluate(
+                    observations: observations, actions: RowGather.gather(allActions, width: actionWidth, rows: indices),
+                    indices: indices, at: parameters)
                 var advantages = indices.map { input.advantages[$0] }
                 if configuration.normalizeAdvantage && advantages.count > 1 {
                     advantages = GeneralizedAdvantageEstimation.standardize(advantages, reduction: input.reduction)
                 }
                 let objective = Self.clippedObjective(
-                    logProbabilities: minibatch.logProbabilities(),
+                    logProbabilities: passes.logProbabilities(),
                     oldLogProbabilities: indices.map { input.oldLogProbabilities[$0] }, advantages: advantages,
                     clipRange: configuration.clipRange)
                 clipFractions.append(objective.clipFraction)
@@ -96,16 +89,9 @@ public struct ProximalPolicyUpdate: PolicyUpdateRule {
                     if metrics.optimizerSteps == 0 { metrics.skipReason = "approx_kl > 1.5 × target_kl before any step" }
                     break epochs
                 }
-                var descent = minibatch.gradient(
+                var (descent, criticLoss) = passes.descent(
                     logProbabilityWeights: objective.weights, entropyWeight: configuration.entropyCoefficient)
-                for index in descent.indices { descent[index] = -descent[index] }
-                if let critic = input.sharedCritic, let criticBlocks {
-                    let (gradient, loss) = CriticFit.minibatchGradient(
-                        network: critic.network, blocks: criticBlocks, parameters: parameters, inputs: observations,
-                        indices: indices, returns: critic.returns, clipping: critic.clipping, reduction: input.reduction)
-                    VectorOperations.axpy(Float(critic.coefficient), gradient, &descent)
-                    criticLosses.append(loss)
-                }
+                if let criticLoss { criticLosses.append(criticLoss) }
                 let norm = VectorOperations.norm(descent)
                 if firstGradientNorm == nil { firstGradientNorm = norm }
                 GradientClipping.clip(&descent, maxNorm: configuration.maxGradientNorm, norm: norm)

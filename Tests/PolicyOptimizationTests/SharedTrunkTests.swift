@@ -22,7 +22,23 @@ import TrainingSettings
 
     /// One PPO step (one epoch, the whole batch as one minibatch, no clipping of the gradient) on
     /// random states, with returns and advantages from `stream`; returns θ_old, θ_new and the metrics.
-    func jointStep(advantageScale: Double, valueCoefficient: Double) -> (old: [Float], new: [Float], metrics: PolicyUpdateMetrics, returns: [Double], observations: [Float]) {
+    func jointStep(advantageScale: Double, valueCoefficient: Double, onePass: Bool) -> (old: [Float], new: [Float], metrics: PolicyUpdateMetrics, returns: [Double], observations: [Float]) {
+        let (input, theta, returns, observations) = jointInput(
+            advantageScale: advantageScale, valueCoefficient: valueCoefficient, onePass: onePass)
+        var settings = ProximalPolicySettings()
+        (settings.epochs, settings.batchSize, settings.normalizeAdvantage) = (1, returns.count, false)
+        settings.maxGradientNorm = nil
+        var rule = ProximalPolicyUpdate(settings: settings)
+        var updated = theta, order = RandomStream(seed: 5)
+        let metrics = rule.update(input, parameters: &updated, stream: &order)
+        return (theta, updated, metrics, returns, observations)
+    }
+
+    /// The update input of 64 random states, actions, returns and advantages at θ_old, with V's
+    /// targets; with `onePass`, the heads are known as columns of one network (`JointHeads`).
+    func jointInput(advantageScale: Double, valueCoefficient: Double, onePass: Bool)
+        -> (input: PolicyUpdateInput, theta: [Float], returns: [Double], observations: [Float])
+    {
         let rows = 64
         var stream = RandomStream(seed: 21)
         let policy = Policy(network: Self.policyHead, distribution: CategoricalDistribution(actionCount: 2))
@@ -37,22 +53,43 @@ import TrainingSettings
             oldDistribution: batch.distributions, advantages: (0..<rows).map { _ in advantageScale * stream.nextNormal() },
             threads: 1)
         input.sharedCritic = SharedCriticTarget(
-            network: Self.valueHead, returns: returns, clipping: nil, coefficient: valueCoefficient)
-        var settings = ProximalPolicySettings()
-        (settings.epochs, settings.batchSize, settings.normalizeAdvantage) = (1, rows, false)
-        settings.maxGradientNorm = nil
-        var rule = ProximalPolicyUpdate(settings: settings)
-        var updated = theta, order = RandomStream(seed: 5)
-        let metrics = rule.update(input, parameters: &updated, stream: &order)
-        return (theta, updated, metrics, returns, observations)
+            network: Self.valueHead, returns: returns, clipping: nil, coefficient: valueCoefficient,
+            heads: onePass ? JointHeads(policy: Self.policyHead, critic: Self.valueHead) : nil)
+        return (input, theta, returns, observations)
+    }
+
+    /// One pass of both heads gives the descent direction and loss of the two heads' passes apart
+    /// (1e-5 relative: the same sums, rounded in another order), with value clipping too.
+    @Test func onePassMatchesTheHeadsApart() throws {
+        for clipped in [false, true] {
+            var results: [([Float], Double?)] = []
+            for onePass in [false, true] {
+                var (input, theta, _, observations) = jointInput(advantageScale: 1, valueCoefficient: 0.5, onePass: onePass)
+                if clipped {
+                    input.sharedCritic?.clipping = ValueClipping(
+                        oldValues: (0..<64).map { Float($0 % 5) * 0.1 - 0.2 }, range: 0.1)
+                }
+                #expect((input.sharedCritic?.heads != nil) == onePass)
+                let passes = MinibatchPasses(input)
+                // 48 of the 64 rows, out of order, as a minibatch.
+                let indices = (0..<64).map { ($0 * 37) % 64 }[0..<48]
+                passes.evaluate(
+                    observations: InputRows(floats: observations).gathering(width: 3, rows: indices),
+                    actions: indices.map { input.batch.actions[$0] }, indices: indices, at: theta)
+                let weights = (0..<48).map { Double($0 % 7) / 48 - 0.05 }
+                results.append(passes.descent(logProbabilityWeights: weights, entropyWeight: 0.01))
+            }
+            #expect(relativeError(results[1].0, results[0].0) < 1e-5, "clipped \(clipped)")
+            #expect(abs((results[1].1 ?? 0) - (results[0].1 ?? 1)) < 1e-9)
+        }
     }
 
     /// With no advantages the step follows c_vf·∇ of V's mean squared error alone: Adam's first
     /// step moves each coordinate against the sign of that gradient (central differences on the
     /// Double reference, |∂| > 1e-3), the policy head's weights not at all, and the reported loss
     /// is that error.
-    @Test func criticLossMovesTheTrunkAndTheValueHead() {
-        let (old, new, metrics, returns, observations) = jointStep(advantageScale: 0, valueCoefficient: 0.5)
+    @Test(arguments: [false, true]) func criticLossMovesTheTrunkAndTheValueHead(onePass: Bool) {
+        let (old, new, metrics, returns, observations) = jointStep(advantageScale: 0, valueCoefficient: 0.5, onePass: onePass)
         func meanSquaredError(_ theta: [Double]) -> Double {
             let outputs = ReferenceMLP.forward(Self.base, theta, observations.map(Double.init), rows: returns.count)
             let errors = returns.indices.map { outputs[$0 * 3 + 2] - returns[$0] }
@@ -70,8 +107,8 @@ import TrainingSettings
 
     /// With c_vf = 0 the value head's weights stay, while the policy's loss moves the trunk and
     /// the logits' weights.
-    @Test func policyLossLeavesTheValueHead() {
-        let (old, new, metrics, _, _) = jointStep(advantageScale: 1, valueCoefficient: 0)
+    @Test(arguments: [false, true]) func policyLossLeavesTheValueHead(onePass: Bool) {
+        let (old, new, metrics, _, _) = jointStep(advantageScale: 1, valueCoefficient: 0, onePass: onePass)
         #expect(Self.outputWeights(new, column: 2) == Self.outputWeights(old, column: 2))
         #expect(Self.outputWeights(new, column: 0) != Self.outputWeights(old, column: 0))
         #expect(Array(new[0..<24]) != Array(old[0..<24]), "the hidden layer moves")
