@@ -12,10 +12,11 @@
 # With ZOO=DIR (a clone of https://github.com/DLR-RM/rl-trained-agents) the report also draws each
 # PPO run beside the RL Zoo's published SB3 PPO run of the same game over the same steps (its
 # Monitor files, read by Benchmarks/peers/zoo_monitor.py) and prints that run's ep_rew_mean.
-# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared vine-pong
+# NAME: trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared ppo-breakout-shared vine-pong
 # vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy table-BeamRider table-Enduro table-Qbert table-Seaquest table-SpaceInvaders. TRPO runs use
 # Baselines' trpo_mpi Atari settings (below), the later ones with an entropy bonus of 0.01; PPO
-# runs the RL Zoo's (`trpo train`'s Atari defaults). Needs ALE
+# runs the RL Zoo's (`trpo train`'s Atari defaults; ppo-breakout and ppo-pong with two networks, as
+# those defaults were before the eighth session). Needs ALE
 # (scripts/install-ale.sh) and a release build with the ALE trait (TRPO=path to choose another binary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -41,12 +42,16 @@ arguments() {
         # Breakout's entropy was 0.1-0.5 from 300k steps on in trpo-breakout; the bonus that kept
         # Pong learning, and from here on every TRPO Atari run's (the vine's, the table's).
         trpo-breakout-entropy) echo "$baselines --env BreakoutNoFrameskip-v4 --set ent_coef=0.01" ;;
-        ppo-breakout) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10" ;;
-        ppo-pong) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10" ;;
-        # ppo-pong's policy barely moved (approx_kl 1e-5-6e-4 through 1.5M steps, near random);
-        # SB3's CnnPolicy is one NatureCNN for π and V, trained on the joint loss, so the critic's
-        # loss shapes the policy's features. The same run with that one change.
-        ppo-pong-shared) echo "$(arguments ppo-pong) --set share_features_extractor=true" ;;
+        # The zoo's settings with two NatureCNNs, π's and V's (`trpo train`'s PPO Atari defaults
+        # until the eighth session).
+        ppo-breakout) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10 --set share_features_extractor=false" ;;
+        ppo-pong) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10 --set share_features_extractor=false" ;;
+        # ppo-pong's policy barely moved (approx_kl 1e-5-6e-4 through 1.5M steps) and it ended at
+        # the random row. SB3's CnnPolicy is one NatureCNN for π and V, trained on the joint loss,
+        # so the critic's loss shapes the policy's features: the same run with that one change
+        # (now `trpo train`'s PPO Atari default).
+        ppo-pong-shared) echo "--algo ppo --env PongNoFrameskip-v4 --set checkpoint_interval=10 --set share_features_extractor=true" ;;
+        ppo-breakout-shared) echo "--algo ppo --env BreakoutNoFrameskip-v4 --set checkpoint_interval=10 --set share_features_extractor=true" ;;
         # Every action of Pong's minimal set (6) branched once from each of 32 states for 50 steps:
         # 9,600 branch steps beside each 512 trunk steps, so 100k trunk steps simulate ~2.0M,
         # single path's budget. The vine's batch is 192 rows, so its products use every row.
@@ -92,7 +97,7 @@ fi
 [ "$mode" = report ] || { echo "unknown mode $mode" >&2; exit 2; }
 out="${1:?usage: atari_learning.sh report RUNS OUT_DIR}"
 mkdir -p "$out"
-learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared vine-pong
+learning_runs="trpo-breakout ppo-breakout trpo-pong trpo-pong-entropy trpo-breakout-entropy ppo-pong ppo-pong-shared ppo-breakout-shared vine-pong
     vine-pong-paper-kl trpo-breakout-defaults trpo-breakout-defaults-entropy"
 for name in $learning_runs; do
     [ -f "$runs/$name/progress.csv" ] || continue
@@ -114,12 +119,18 @@ if [ -n "${ZOO:-}" ]; then
     for game in Breakout Pong; do
         zoo_run="$ZOO/ppo/${game}NoFrameskip-v4_1" ours="$runs/ppo-${game,,}"
         [ -d "$zoo_run" ] && [ -f "$ours/progress.csv" ] || continue
-        # The directory's name labels the line.
-        mkdir -p "$scratch/sb3-rl-zoo-ppo-${game,,}" "$scratch/trustregion-ppo-${game,,}"
-        cp "$ours/progress.csv" "$scratch/trustregion-ppo-${game,,}/"
+        # The directory's name labels the line; the shared-trunk run joins when it exists.
+        mkdir -p "$scratch/sb3-rl-zoo-ppo-${game,,}" "$scratch/trustregion-ppo-${game,,}-two-networks"
+        cp "$ours/progress.csv" "$scratch/trustregion-ppo-${game,,}-two-networks/"
+        lines=(--run-dir "$scratch/trustregion-ppo-${game,,}-two-networks")
+        if [ -f "$ours-shared/progress.csv" ]; then
+            mkdir -p "$scratch/trustregion-ppo-${game,,}-shared-trunk"
+            cp "$ours-shared/progress.csv" "$scratch/trustregion-ppo-${game,,}-shared-trunk/"
+            lines+=(--run-dir "$scratch/trustregion-ppo-${game,,}-shared-trunk")
+        fi
         python3 "$root/Benchmarks/peers/zoo_monitor.py" "$zoo_run" --steps 500000 1000000 2000000 \
             --curve "$scratch/sb3-rl-zoo-ppo-${game,,}/progress.csv" --until 2000000
-        "$trpo" plot --run-dir "$scratch/trustregion-ppo-${game,,}" --run-dir "$scratch/sb3-rl-zoo-ppo-${game,,}" \
+        "$trpo" plot "${lines[@]}" --run-dir "$scratch/sb3-rl-zoo-ppo-${game,,}" \
             --out "$out/ppo-${game,,}-vs-sb3-zoo.svg" --title "$game, PPO: ours (seed 0) and the RL Zoo's SB3 run"
         echo
     done

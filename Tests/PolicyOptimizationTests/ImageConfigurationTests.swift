@@ -57,6 +57,9 @@ struct ImageConfigurationTests {
         }
         let ppo = TrainingConfiguration.zooDefaults(for: "ALE/Pong-v5", algorithm: .ppo)
         #expect(ppo.epochs == 4 && ppo.batchSize == 256 && ppo.entropyCoefficient == 0.01)
+        // SB3's CnnPolicy shares its NatureCNN; TRPO's Atari defaults keep two networks.
+        #expect(ppo.sharesFeatures && ppo.valueCoefficient == 0.5)
+        #expect(!TrainingConfiguration.zooDefaults(for: "ALE/Pong-v5", algorithm: .trpo).sharesFeatures)
         let ram = TrainingConfiguration.zooDefaults(for: "Pong-ramNoFrameskip-v4", algorithm: .trpo)
         #expect(!ram.atariWrapper && ram.convolutionalNetwork == nil)
     }
