@@ -35,7 +35,7 @@ public struct NetworkArchitecture: Sendable, Hashable, Codable {
     private static let decoders = LockedDictionary<String, @Sendable ([String: String]) throws -> any DifferentiableNetwork>(
         [
             "mlp": { try MLP(attributes: $0) }, "cnn": { try ConvolutionalNetwork(attributes: $0) },
-            "output_columns": { try OutputColumns<MLP>.decode($0) },
+            "output_columns": { try NetworkArchitecture.outputColumns($0) },
         ])
 }
 

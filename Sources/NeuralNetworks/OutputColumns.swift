@@ -22,9 +22,9 @@ public struct OutputColumns<Base: ColumnwiseInitializable>: DifferentiableNetwor
     public let base: Base
     /// The base's output columns this network returns.
     public let columns: Range<Int>
-    /// The gain every base output column is drawn with at initialisation; this network's own
-    /// columns take the gain `initialParameters(outputGain:)` is given instead.
-    public let columnGains: [Float]
+    /// The gain the base's other output columns are drawn with at initialisation; this network's
+    /// own columns take the gain `initialParameters(outputGain:)` is given.
+    public let otherColumnsGain: Float
     /// Entries of θ after the base's that this network ignores.
     public let trailingParameters: Int
 
@@ -33,7 +33,7 @@ public struct OutputColumns<Base: ColumnwiseInitializable>: DifferentiableNetwor
         precondition(columns.lowerBound >= 0 && columns.upperBound <= base.outputWidth && !columns.isEmpty, "columns out of range")
         self.base = base
         self.columns = columns
-        self.columnGains = Array(repeating: otherColumnsGain, count: base.outputWidth)
+        self.otherColumnsGain = otherColumnsGain
         self.trailingParameters = max(trailingParameters, 0)
     }
 
@@ -98,8 +98,7 @@ public struct OutputColumns<Base: ColumnwiseInitializable>: DifferentiableNetwor
     /// The base drawn with `outputGain` on this network's columns and the recorded gains on the
     /// others; the trailing entries zero.
     public func initialParameters(outputGain: Float, stream: inout RandomStream) -> [Float] {
-        var gains = columnGains
-        for column in columns { gains[column] = outputGain }
+        let gains = (0..<base.outputWidth).map { columns.contains($0) ? outputGain : otherColumnsGain }
         return base.initialParameters(columnGains: gains, stream: &stream)
             + [Float](repeating: 0, count: trailingParameters)
     }
@@ -118,9 +117,9 @@ extension OutputColumns: NetworkHead {
     public var sharedNetwork: any DifferentiableNetwork { base }
 }
 
-extension OutputColumns {
-    /// The network an `output_columns` architecture describes.
-    static func decode(_ attributes: [String: String]) throws -> any DifferentiableNetwork {
+extension NetworkArchitecture {
+    /// The `OutputColumns` an `output_columns` architecture describes.
+    static func outputColumns(_ attributes: [String: String]) throws -> any DifferentiableNetwork {
         func invalid(_ name: String) -> NetworkArchitectureError {
             .invalidAttribute(kind: "output_columns", name: name, value: attributes[name])
         }

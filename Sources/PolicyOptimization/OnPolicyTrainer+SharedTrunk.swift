@@ -21,8 +21,8 @@ extension OnPolicyTrainer {
                 ValueClipping(oldValues: rows.count == buffer.rows ? buffer.values : rows.map { buffer.values[$0] }, range: range)
             }
             input.sharedCritic = SharedCriticTarget(
-                network: valueNetwork, returns: gathered, clipping: clipping, coefficient: configuration.valueCoefficient)
-            input.sharedCritic?.heads = JointHeads(policy: policy.network, critic: valueNetwork)
+                network: valueNetwork, returns: gathered, clipping: clipping, coefficient: configuration.valueCoefficient,
+                heads: JointHeads(policy: policy.network, critic: valueNetwork))
         }
         metrics.update = updateRule.update(input, parameters: &policyParameters, stream: &updateStream)
         valueParameters = policyParameters
