@@ -104,19 +104,6 @@ public struct OutputColumns<Base: ColumnwiseInitializable>: DifferentiableNetwor
     }
 }
 
-/// A network that is some output columns of another: what lets a caller run the shared network
-/// once for several heads of it.
-public protocol NetworkHead {
-    /// The network whose columns this head returns.
-    var sharedNetwork: any DifferentiableNetwork { get }
-    /// Its columns.
-    var columns: Range<Int> { get }
-}
-
-extension OutputColumns: NetworkHead {
-    public var sharedNetwork: any DifferentiableNetwork { base }
-}
-
 extension NetworkArchitecture {
     /// The `OutputColumns` an `output_columns` architecture describes.
     static func outputColumns(_ attributes: [String: String]) throws -> any DifferentiableNetwork {

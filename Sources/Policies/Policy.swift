@@ -97,7 +97,14 @@ extension Policy {
     ) -> PolicyActions {
         evaluator.load(inputs: observations, rows: rows)
         evaluator.forward(parameters: parameters)
-        let outputs = evaluator.allOutputs()
+        return act(outputs: evaluator.allOutputs(), parameters: parameters, rows: rows, deterministic: deterministic, stream: &stream)
+    }
+
+    /// As `act` from the network's outputs for the rows, already computed (rows × outputWidth):
+    /// for a caller that ran a network π's is a head of.
+    public func act(
+        outputs: [Float], parameters: [Float], rows: Int, deterministic: Bool, stream: inout RandomStream
+    ) -> PolicyActions {
         let acted = distribution.act(
             outputs: outputs, extraParameters: extraParameters(of: parameters), rows: rows,
             deterministic: deterministic, stream: &stream)

@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import NeuralNetworks
 import Rollouts
 
 // MARK: - π and V on one trunk

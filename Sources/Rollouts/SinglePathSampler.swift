@@ -18,6 +18,8 @@ public final class SinglePathSampler {
     public private(set) var lastEpisodeStarts: [Bool]
     let actingPolicy: any BatchEvaluator
     let actingValues: any BatchEvaluator
+    /// π and V in one pass, when they are heads of one network.
+    let jointActing: JointActing?
 
     /// A sampler on `environment`, reset here with `seed` (copy i with seed + i).
     public init(environment: any VectorEnvironmentProtocol, policy: Policy, critic: any DifferentiableNetwork, seed: UInt64)
@@ -26,6 +28,7 @@ public final class SinglePathSampler {
         self.environment = environment
         actingPolicy = policy.makeActingEvaluator(rows: environment.count)
         actingValues = critic.makeBlockedEvaluator(inputs: [], rows: 0)
+        jointActing = JointActing(policy: policy, critic: critic, rows: environment.count)
         lastObservations = try environment.reset(seed: seed)
         lastEpisodeStarts = [Bool](repeating: true, count: environment.count)
     }
@@ -54,6 +57,8 @@ public final class SinglePathSampler {
             steps: steps, copies: copies, observationWidth: policy.observationWidth,
             actionWidth: distribution.actionWidth, outputWidth: distribution.outputWidth,
             observationLayout: environment.observationLayout)
+        // Heads of one network read one θ only when π's and V's are the same (a shared trunk's).
+        let joint = jointActing.flatMap { criticParameters == parameters ? $0 : nil }
         for step in 0..<steps {
             while let set = rolloutSet, nextRecorded < set.rows.count, set.rows[nextRecorded] / copies == step,
                 let branching
@@ -65,10 +70,9 @@ public final class SinglePathSampler {
             guard let observations = InputRows(lastObservations, storage: storage) else {
                 throw SamplingError.environmentContract("observations declared as bytes are not whole numbers 0…255")
             }
-            let acted = policy.act(
-                parameters: parameters, observations: observations, rows: copies, deterministic: false,
-                stream: &stream, evaluator: actingPolicy)
-            let values = self.values(observations, rows: copies, criticParameters: criticParameters)
+            let (acted, values) = act(
+                policy: policy, parameters: parameters, criticParameters: criticParameters, observations: observations,
+                joint: joint, stream: &stream)
             let width = distribution.actionWidth
             let actions = (0..<copies).map { copy in
                 environment.actionSpace.action(fromPolicyOutput: Array(acted.actions[(copy * width)..<((copy + 1) * width)]))
@@ -90,6 +94,22 @@ public final class SinglePathSampler {
         buffer.finalEpisodeStarts = lastEpisodeStarts
         buffer.finalValues = values(lastObservations, rows: copies, criticParameters: criticParameters)
         return buffer
+    }
+
+    /// π's actions and V(s) for the copies' observations: one pass of the shared network when
+    /// `joint` is given, else π's and V's apart.
+    func act(
+        policy: Policy, parameters: [Float], criticParameters: [Float], observations: InputRows, joint: JointActing?,
+        stream: inout RandomStream
+    ) -> (PolicyActions, [Float]) {
+        let copies = environment.count
+        if let joint {
+            return joint.act(policy: policy, parameters: parameters, observations: observations, rows: copies, stream: &stream)
+        }
+        let acted = policy.act(
+            parameters: parameters, observations: observations, rows: copies, deterministic: false, stream: &stream,
+            evaluator: actingPolicy)
+        return (acted, values(observations, rows: copies, criticParameters: criticParameters))
     }
 
     /// V(s) of `rows` observations at φ.
