@@ -27,9 +27,13 @@ extension TrainCommand {
                     replica = try TrainingReplica(starting: try specification(), threads: threads, placement: placement)
                 }
                 let outcome = try replica.run(stopRequested: {
-                    session.agreeToStop(trainer: replica.agent.trainer, locally: StopSignals.pending != nil)
+                    session.agreeToStop(
+                        trainer: replica.agent.trainer,
+                        locally: StopSignals.pending != nil || reachedStop(replica.agent.trainer.totalTimesteps))
                 })
-                finish(session, outcome: outcome, directory: nil, iterations: replica.agent.trainer.iteration)
+                finish(
+                    session, outcome: outcome, directory: nil, iterations: replica.agent.trainer.iteration,
+                    timesteps: replica.agent.trainer.totalTimesteps)
             }
         } catch {
             if case DistributedError.peerFailed = error, !communicator.isRoot {
@@ -58,15 +62,31 @@ extension TrainCommand {
         table.header(run.specification)
         let outcome = try run.run(
             onIteration: { table.row($0) },
-            stopRequested: { session.agreeToStop(trainer: run.agent.trainer, locally: StopSignals.pending != nil) })
+            stopRequested: {
+                session.agreeToStop(
+                    trainer: run.agent.trainer,
+                    locally: StopSignals.pending != nil || reachedStop(run.agent.trainer.totalTimesteps))
+            })
         if case .finished = outcome { table.footer(run.directory) }
-        finish(session, outcome: outcome, directory: run.directory, iterations: run.agent.trainer.iteration)
+        finish(
+            session, outcome: outcome, directory: run.directory, iterations: run.agent.trainer.iteration,
+            timesteps: run.agent.trainer.totalTimesteps)
     }
 
-    /// Ends this rank: MPI is finalised, and a stopped run exits as a signalled one-process run does.
-    func finish(_ session: DistributedSession, outcome: TrainingRun.Outcome, directory: URL?, iterations: Int) -> Never {
+    /// Ends this rank: MPI is finalised, and a run stopped by a signal exits as a signalled one-process
+    /// run does (one stopped by `--stop-at` with 0).
+    func finish(
+        _ session: DistributedSession, outcome: TrainingRun.Outcome, directory: URL?, iterations: Int, timesteps: Int
+    ) -> Never {
         var status: Int32 = 0
-        if case .stopped(let iteration) = outcome {
+        if case .stopped(let iteration) = outcome, StopSignals.pending == nil, reachedStop(timesteps) {
+            // --stop-at, reached by every rank at once (the step count is the same on each).
+            if let directory {
+                standardError(
+                    "trpo train: stopped after iteration \(iteration) (--stop-at); checkpoint.safetensors holds it. "
+                        + "Continue with: mpirun … trpo train --resume \(directory.path)")
+            }
+        } else if case .stopped(let iteration) = outcome {
             let signal = StopSignals.pending
             status = 128 + (signal ?? SIGTERM)
             if let directory {

@@ -29,6 +29,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Environment steps to train for (default: the zoo's n_timesteps, else 1,000,000).")
     var timesteps: Int?
 
+    @Option(
+        name: .customLong("stop-at"),
+        help: "Stop, checkpointed, after the iteration that reaches this many environment steps, with the schedules of the whole --timesteps budget (a longer run's curve up to a shorter budget); --resume continues it.")
+    var stopAt: Int?
+
     @Option(help: "Seed of the run.")
     var seed: UInt64 = 0
 
@@ -85,6 +90,7 @@ struct TrainCommand: ParsableCommand {
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let timesteps, timesteps <= 0 { throw ValidationError("--timesteps must be positive") }
+        if let stopAt, stopAt <= 0 { throw ValidationError("--stop-at must be positive") }
     }
 
     func run() throws {
@@ -99,12 +105,14 @@ struct TrainCommand: ParsableCommand {
             }
             let table = ProgressPrinter(
                 enabled: !quiet, showsLineSearch: run.specification.configuration.usesNaturalGradient,
-                totalTimesteps: run.specification.totalTimesteps)
+                totalTimesteps: min(run.specification.totalTimesteps, stopAt ?? .max))
             table.header(run.specification)
             StopSignals.install()
             let outcome: TrainingRun.Outcome
             do {
-                outcome = try run.run(onIteration: { table.row($0) }, stopRequested: { StopSignals.pending != nil })
+                outcome = try run.run(
+                    onIteration: { table.row($0) },
+                    stopRequested: { StopSignals.pending != nil || reachedStop(run.agent.trainer.totalTimesteps) })
             } catch let error as FileOperationError {
                 // A failed write (full disk, I/O error, read-only directory) replaced nothing.
                 let kept = run.lastCheckpointIteration.map { "the checkpoint of iteration \($0) is intact" }
@@ -116,9 +124,18 @@ struct TrainCommand: ParsableCommand {
                         + "checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
                 throw ExitCode(128 + signal)
             }
+            if case .stopped(let iteration) = outcome {
+                standardError(
+                    "trpo train: stopped at \(run.agent.trainer.totalTimesteps) environment steps (--stop-at) after iteration "
+                        + "\(iteration); checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
+                return
+            }
             table.footer(run.directory)
         }
     }
+
+    /// Whether a run at `timesteps` environment steps has reached `--stop-at`.
+    func reachedStop(_ timesteps: Int) -> Bool { stopAt.map { timesteps >= $0 } ?? false }
 
     /// The run's environment, seed, budget and settings from the command line.
     func specification() throws -> RunSpecification {

@@ -47,6 +47,28 @@ struct TrainSignalTests {
         #expect(try reproducibleRows(stopped) == reproducibleRows(whole))
     }
 
+    /// `--stop-at` stops after the iteration that reaches it, checkpointed, exiting 0 with how to
+    /// resume; its rows are the whole run's first (schedules over the whole budget: the learning
+    /// rate anneals linearly here), and the resumed run's rows equal an uninterrupted run's.
+    @Test func stopAtThenResumeGivesTheUninterruptedRows() throws {
+        let whole = temporaryPath("whole"), stopped = temporaryPath("stop-at")
+        defer { for path in [whole, stopped] { try? FileManager.default.removeItem(atPath: path) } }
+        let schedule = ["--set", "learning_rate=lin_0.001"]
+        let reference = try runTrpo(arguments(whole, extra: schedule))
+        #expect(reference.status == 0, "stderr: \(reference.stderr)")
+        // Two copies of 256 steps an iteration: 1,536 steps after the third.
+        let run = try runTrpo(arguments(stopped, extra: schedule + ["--stop-at", "1500"]))
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("stopped at 1536 environment steps (--stop-at) after iteration 3"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("trpo train --resume \(stopped)"))
+        #expect(progressRowCount(stopped) == 3)
+        #expect(FileManager.default.fileExists(atPath: "\(stopped)/checkpoint.safetensors"))
+        #expect(try reproducibleRows(stopped) == Array(reproducibleRows(whole).prefix(4)))
+        let resumed = try runTrpo(["train", "--resume", stopped, "--quiet"])
+        #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+        #expect(try reproducibleRows(stopped) == reproducibleRows(whole))
+    }
+
     /// A second signal exits at once (long iterations, so the first cannot have finished one), and
     /// the last complete checkpoint still resumes.
     @Test func secondSignalExitsAtOnceLeavingTheLastCheckpoint() throws {
