@@ -79,18 +79,14 @@ extension TrainCommand {
         _ session: DistributedSession, outcome: TrainingRun.Outcome, directory: URL?, iterations: Int, timesteps: Int
     ) -> Never {
         var status: Int32 = 0
-        if case .stopped(let iteration) = outcome, StopSignals.pending == nil, reachedStop(timesteps) {
-            // --stop-at, reached by every rank at once (the step count is the same on each).
-            if let directory {
-                standardError(
-                    "trpo train: stopped after iteration \(iteration) (--stop-at); checkpoint.safetensors holds it. "
-                        + "Continue with: mpirun … trpo train --resume \(directory.path)")
-            }
-        } else if case .stopped(let iteration) = outcome {
+        if case .stopped(let iteration) = outcome {
             let signal = StopSignals.pending
-            status = 128 + (signal ?? SIGTERM)
+            // --stop-at is reached by every rank at once (the step count is the same on each).
+            let stoppedAt = signal == nil && reachedStop(timesteps)
+            if !stoppedAt { status = 128 + (signal ?? SIGTERM) }
             if let directory {
-                let cause = signal.map { "by \(StopSignals.name($0))" } ?? "by a signal to another rank"
+                let cause =
+                    stoppedAt ? "by --stop-at" : signal.map { "by \(StopSignals.name($0))" } ?? "by a signal to another rank"
                 standardError(
                     "trpo train: stopped \(cause) after iteration \(iteration); checkpoint.safetensors holds it. "
                         + "Continue with: mpirun … trpo train --resume \(directory.path)")

@@ -118,16 +118,15 @@ struct TrainCommand: ParsableCommand {
                 let kept = run.lastCheckpointIteration.map { "the checkpoint of iteration \($0) is intact" }
                 throw TrainFailure(description: "\(error); \(kept ?? "no checkpoint was written yet")")
             }
-            if case .stopped(let iteration) = outcome, let signal = StopSignals.pending {
-                standardError(
-                    "trpo train: stopped by \(StopSignals.name(signal)) after iteration \(iteration); "
-                        + "checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
-                throw ExitCode(128 + signal)
-            }
             if case .stopped(let iteration) = outcome {
+                let signal = StopSignals.pending
+                let cause = signal.map { "by \(StopSignals.name($0))" }
+                    ?? "at \(run.agent.trainer.totalTimesteps) environment steps (--stop-at)"
                 standardError(
-                    "trpo train: stopped at \(run.agent.trainer.totalTimesteps) environment steps (--stop-at) after iteration "
-                        + "\(iteration); checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
+                    "trpo train: stopped \(cause) after iteration \(iteration); "
+                        + "checkpoint.safetensors holds it. Continue with: trpo train --resume \(run.directory.path)")
+                // A signal's stop exits as the signal would; `--stop-at` is the run done as asked.
+                if let signal { throw ExitCode(128 + signal) }
                 return
             }
             table.footer(run.directory)
